@@ -1,0 +1,17 @@
+//! Gitpod for GitLab: a browser extension in Rust/WebAssembly.
+//!
+//! Everything outside `web` is the pure core (no browser APIs), covered by `cargo test` on the
+//! host. `web` is the thin glue per extension context, compiled only for wasm32; each shipped
+//! wasm is this crate built with one entry feature (`content`, `background`, `popup`).
+
+pub mod anchors;
+pub mod gitlab_url;
+pub mod gitpod_url;
+pub mod messages;
+pub mod settings;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+/// Version reported to the other contexts (ping), from Cargo.toml.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,67 @@
+//! Settings survive whatever storage holds; messages have a stable, validated wire format.
+
+use gitpod_gitlab::messages::{Reply, Request, MAX_TEXT};
+use gitpod_gitlab::settings::{Settings, StoredSettings};
+use serde_json::json;
+
+fn decode(v: serde_json::Value) -> Settings {
+    let raw: StoredSettings = serde_json::from_value(v).unwrap_or_default();
+    Settings::from_stored(&raw)
+}
+
+#[test]
+fn settings_defaults_and_round_trip() {
+    let d = Settings::default();
+    assert_eq!(d.gitpod_origin.as_str(), "https://gitpod.io");
+    assert!(d.open_in_new_tab);
+    assert_eq!(decode(json!(null)), d);
+    assert_eq!(decode(json!({})), d);
+    let custom = decode(json!({"schema": 1, "gitpod_origin": "https://gp.example.test", "open_in_new_tab": false}));
+    assert_eq!(custom.gitpod_origin.as_str(), "https://gp.example.test");
+    assert!(!custom.open_in_new_tab);
+    let written = serde_json::to_value(custom.to_stored()).unwrap();
+    assert_eq!(decode(written), custom);
+}
+
+#[test]
+fn corrupted_settings_keep_readable_values() {
+    // One bad field does not spoil the others.
+    let s = decode(json!({"gitpod_origin": 42, "open_in_new_tab": false, "junk": [1, {"a": 2}]}));
+    assert_eq!(s.gitpod_origin.as_str(), "https://gitpod.io");
+    assert!(!s.open_in_new_tab);
+    let s = decode(json!({"gitpod_origin": "javascript:alert(1)", "open_in_new_tab": "yes"}));
+    assert_eq!(s, Settings::default());
+    let s = decode(json!({"schema": 0, "gitpod_origin": "https://old.example.test/"}));
+    assert_eq!(s.gitpod_origin.as_str(), "https://old.example.test");
+    assert_eq!(decode(json!("a string")), Settings::default());
+    assert_eq!(decode(json!([1, 2])), Settings::default());
+}
+
+#[test]
+fn message_wire_format() {
+    assert_eq!(serde_json::to_value(Request::Ping {}).unwrap(), json!({"type": "ping"}));
+    let r: Request = serde_json::from_value(json!({"type": "content_blocked", "reason": "csp"})).unwrap();
+    assert_eq!(r, Request::ContentBlocked { reason: "csp".into() });
+    assert_eq!(
+        serde_json::to_value(Reply::Pong { version: "1".into() }).unwrap(),
+        json!({"type": "pong", "version": "1"})
+    );
+    assert_eq!(serde_json::to_value(Reply::error("x")).unwrap(), json!({"type": "error", "message": "x"}));
+}
+
+#[test]
+fn hostile_messages_are_refused() {
+    for bad in [
+        json!({"type": "open_everything"}),
+        json!({"type": "ping", "extra": true}),
+        json!({"type": "content_blocked"}),
+        json!({"type": "content_blocked", "reason": 5}),
+        json!("ping"),
+        json!(null),
+        json!([{"type": "ping"}]),
+    ] {
+        assert!(serde_json::from_value::<Request>(bad.clone()).is_err(), "accepted {bad}");
+    }
+    let long = Request::ContentBlocked { reason: "x".repeat(MAX_TEXT + 1) };
+    assert!(long.validate().is_err());
+}
