@@ -1,0 +1,15 @@
+//! Thin web glue around the pure core, one module per extension context. Only the entry of
+//! the feature being built is compiled, so each shipped wasm carries just its own context.
+
+mod ext;
+
+#[cfg(feature = "content")]
+mod content;
+#[cfg(feature = "content")]
+mod inject;
+
+#[cfg(feature = "background")]
+mod background;
+
+#[cfg(feature = "popup")]
+mod popup;

@@ -1,0 +1,81 @@
+// HTTPS fixture server for the e2e suite. One port serves every host Chromium maps to it
+// (--host-resolver-rules): GitLab fixture pages by their real URL, and a stand-in Gitpod that
+// records what it was asked. The self-signed certificate is made at start (openssl).
+
+import { createServer } from "node:https";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** GitLab's own CSP (script-src with 'unsafe-eval', so wasm compiles in content scripts) and a
+ * hardened one that forbids eval. The nonce lets the fixtures' one inline script run. */
+export const CSP = {
+  gitlab:
+    "default-src 'self'; script-src 'strict-dynamic' 'self' 'unsafe-inline' 'unsafe-eval' 'nonce-fixture-nonce'; " +
+    "style-src 'self' 'unsafe-inline'; img-src * data: blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
+  strict: "default-src 'self'; script-src 'self' 'nonce-fixture-nonce'; style-src 'self' 'unsafe-inline'; object-src 'none'",
+};
+
+/** Fixture tables: the shared reference set and the project's own additions. */
+export function fixtureSets() {
+  const sets = [];
+  const shared = process.env.SHARED_FIXTURES || join(here, "../../../shared/fixtures/gitlab");
+  if (existsSync(join(shared, "expected.json"))) sets.push(shared);
+  const own = join(here, "../fixtures/gitlab");
+  if (existsSync(join(own, "expected.json"))) sets.push(own);
+  if (!sets.length) throw new Error(`no fixtures found (looked in ${shared} and ${own})`);
+  return sets.flatMap((dir) =>
+    JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")).map((f) => ({ ...f, path: join(dir, f.file) })),
+  );
+}
+
+function certificate() {
+  const dir = mkdtempSync(join(tmpdir(), "gitpod-gitlab-cert-"));
+  const key = join(dir, "key.pem");
+  const cert = join(dir, "cert.pem");
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=gitlab.com", "-keyout", key, "-out", cert,
+     "-addext", "subjectAltName=DNS:gitlab.com,DNS:gitpod.io,DNS:gitlab.example.test,IP:127.0.0.1"],
+    { stdio: "ignore" },
+  );
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+/** Starts the server; `csp` picks the policy GitLab pages are served with. */
+export async function startServer({ csp = CSP.gitlab } = {}) {
+  const fixtures = fixtureSets();
+  const byUrl = new Map(fixtures.map((f) => [f.url, f]));
+  const gitpodHits = [];
+  const state = { csp };
+  const server = createServer(certificate(), (req, res) => {
+    const host = (req.headers.host || "").replace(/:\d+$/, "");
+    const url = `https://${host}${req.url}`;
+    if (host === "gitpod.io") {
+      gitpodHits.push(req.url);
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end("<!DOCTYPE html><title>Gitpod (stand-in)</title><p>Gitpod stand-in</p>");
+      return;
+    }
+    const fixture = byUrl.get(url.split("?")[0]);
+    if (!fixture) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end(`no fixture for ${url}`);
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": state.csp });
+    res.end(readFileSync(fixture.path));
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return {
+    port: server.address().port,
+    fixtures,
+    gitpodHits,
+    setCsp: (policy) => { state.csp = policy; },
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}

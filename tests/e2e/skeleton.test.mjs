@@ -1,0 +1,94 @@
+// The walking skeleton, end to end: the extension loads with its pinned id, the Rust worker
+// answers typed messages, and on a GitLab page the Gitpod entry sits in GitLab's Edit dropdown
+// and opens exactly the expected Gitpod URL in a new tab.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, expectedExtensionId, ENTRY } from "./harness.mjs";
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const EDIT = {
+  url: "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
+  gitpod: "https://gitpod.io/#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
+};
+
+test("the extension loads with the id pinned by its manifest key", () => {
+  assert.equal(env.extensionId, expectedExtensionId());
+});
+
+test("the Rust worker answers a ping and refuses malformed messages", async () => {
+  const page = await env.context.newPage();
+  await page.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  const replies = await page.evaluate(async () => {
+    const send = (m) => chrome.runtime.sendMessage(m);
+    return [await send({ type: "ping" }), await send({ type: "launch_missiles" }), await send("ping"),
+            await send({ type: "ping", extra: 1 })];
+  });
+  assert.deepEqual(replies[0], { type: "pong", version: "0.1.0" });
+  for (const r of replies.slice(1)) assert.deepEqual(r, { type: "error", message: "malformed request" });
+  await page.close();
+});
+
+test("Edit dropdown: one Gitpod entry that opens the page's Gitpod URL in a new tab", async () => {
+  const { page, errors, console: log } = await openPage(env.context, EDIT.url);
+  const entry = page.locator(ENTRY);
+  await entry.waitFor({ state: "attached" });
+  assert.equal(await entry.count(), 1);
+  // Inside GitLab's own control, right after Web IDE, styled as GitLab's items.
+  const order = await page.$$eval('[data-testid="action-dropdown"] .gl-new-dropdown-contents > li', (lis) =>
+    lis.map((li) => li.textContent.trim()));
+  assert.deepEqual(order, ["Web IDE", "Gitpod", "Edit single file"]);
+  assert.equal(await entry.locator("a").getAttribute("href"), EDIT.gitpod);
+
+  // As a user: open the Edit dropdown, click Gitpod, land on Gitpod in a new tab.
+  await page.click('[data-testid="action-dropdown"] [data-testid="base-dropdown-toggle"]');
+  await entry.waitFor({ state: "visible" });
+  const [opened] = await Promise.all([env.context.waitForEvent("page"), entry.locator("a").click()]);
+  await opened.waitForLoadState();
+  assert.equal(opened.url(), EDIT.gitpod);
+  assert.ok(env.server.gitpodHits.includes("/"), "the stand-in Gitpod was reached");
+  // The content script reached the worker (typed ping/pong through chrome.runtime).
+  await waitFor(() => log.some((l) => l.includes("Gitpod for GitLab: worker 0.1.0 ready")), "worker pong in console");
+  assert.deepEqual(errors, []);
+  await opened.close();
+  await page.close();
+});
+
+test("a worker that was stopped is woken by the content script and answers", async () => {
+  const page = await env.context.newPage();
+  const session = await env.context.newCDPSession(page);
+  const workers = async () =>
+    (await session.send("Target.getTargets")).targetInfos.filter((t) => t.type === "service_worker");
+  for (const w of await workers()) await session.send("Target.closeTarget", { targetId: w.targetId });
+  await waitFor(async () => (await workers()).length === 0, "the worker to stop");
+  const log = [];
+  page.on("console", (m) => log.push(m.text()));
+  await page.goto(EDIT.url);
+  await page.locator(ENTRY).waitFor({ state: "attached" });
+  await waitFor(() => log.some((l) => l.includes("worker 0.1.0 ready")), "pong from a woken worker");
+  await session.detach();
+  await page.close();
+});
+
+test("a matched page that is not GitLab is left untouched, without errors", async () => {
+  const { page, errors, console: log } = await openPage(env.context, "https://gitlab.com/-/not-a-gitlab-page");
+  const before = await page.content();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator(ENTRY).count(), 0);
+  assert.equal(await page.content(), before);
+  assert.deepEqual(errors, []);
+  assert.ok(log.filter((l) => l.includes("Gitpod")).length <= 1, `at most one console line: ${log}`);
+  await page.close();
+});
+
+async function waitFor(check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
