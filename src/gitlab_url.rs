@@ -61,9 +61,32 @@ pub struct Hints<'a> {
 /// First path segments GitLab reserves for itself (`TOP_LEVEL_ROUTES` in path_regex.rb):
 /// a URL starting with one of them is not a project page.
 const RESERVED_TOP_LEVEL: &[&str] = &[
-    "-", ".well-known", "admin", "api", "assets", "dashboard", "explore", "files", "groups",
-    "health_check", "help", "import", "jwt", "login", "oauth", "profile", "projects", "public",
-    "s", "search", "sitemap", "snippets", "unsubscribes", "uploads", "users", "v2",
+    "-",
+    ".well-known",
+    "admin",
+    "api",
+    "assets",
+    "dashboard",
+    "explore",
+    "files",
+    "groups",
+    "health_check",
+    "help",
+    "import",
+    "jwt",
+    "login",
+    "oauth",
+    "profile",
+    "projects",
+    "public",
+    "s",
+    "search",
+    "sitemap",
+    "snippets",
+    "unsubscribes",
+    "uploads",
+    "users",
+    "v2",
 ];
 
 impl GitLabUrl {
@@ -86,7 +109,8 @@ impl GitLabUrl {
             .map(|s| s.filter(|s| !s.is_empty()).collect())
             .unwrap_or_default();
 
-        let (root_len, project_len) = split_project(&segments, hints).ok_or(UrlError::NotAProject)?;
+        let (root_len, project_len) =
+            split_project(&segments, hints).ok_or(UrlError::NotAProject)?;
         let project = &segments[root_len..root_len + project_len];
         if project.len() < 2 || RESERVED_TOP_LEVEL.contains(&project[0]) || project.contains(&"-") {
             return Err(UrlError::NotAProject);
@@ -109,7 +133,9 @@ impl GitLabUrl {
 
     /// The host (and port, if not the default), e.g. `gitlab.com`: the key for per-host memory.
     pub fn host(&self) -> &str {
-        self.origin.split_once("://").map_or(&self.origin, |(_, h)| h)
+        self.origin
+            .split_once("://")
+            .map_or(&self.origin, |(_, h)| h)
     }
 
     /// `group/subgroup/project`
@@ -154,13 +180,19 @@ impl fmt::Display for GitLabUrl {
 impl Page {
     /// `rest` is what follows the project (and its `/-/`).
     fn from_rest(rest: &[&str]) -> Page {
-        let joined = |from: usize| rest.get(from..).map(|r| r.join("/")).filter(|s| !s.is_empty());
+        let joined = |from: usize| {
+            rest.get(from..)
+                .map(|r| r.join("/"))
+                .filter(|s| !s.is_empty())
+        };
         let iid = || rest.get(1).and_then(|s| s.parse::<u64>().ok());
         match rest.first().copied() {
             Some("tree") => joined(1).map_or(Page::Project, Page::Tree),
             Some("blob") => joined(1).map_or(Page::Project, Page::Blob),
             Some("commits") => joined(1).map_or(Page::Project, Page::Commits),
-            Some("commit") => rest.get(1).map_or(Page::Project, |sha| Page::Commit(sha.to_string())),
+            Some("commit") => rest
+                .get(1)
+                .map_or(Page::Project, |sha| Page::Commit(sha.to_string())),
             Some("merge_requests") => iid().map_or(Page::Project, Page::MergeRequest),
             // Issues are shown as work items in GitLab 17+; they share the issue iid.
             Some("issues") | Some("work_items") => iid().map_or(Page::Project, Page::Issue),
@@ -172,9 +204,15 @@ impl Page {
 
 /// Returns (relative-root length, project length) in segments.
 fn split_project(segments: &[&str], hints: Hints<'_>) -> Option<(usize, usize)> {
-    if let Some(full) = hints.project_full_path.map(|p| p.trim_matches('/')).filter(|p| !p.is_empty()) {
+    if let Some(full) = hints
+        .project_full_path
+        .map(|p| p.trim_matches('/'))
+        .filter(|p| !p.is_empty())
+    {
         let wanted: Vec<&str> = full.split('/').collect();
-        if let Some(start) = (0..segments.len()).find(|&i| starts_with_ignore_case(&segments[i..], &wanted)) {
+        if let Some(start) =
+            (0..segments.len()).find(|&i| starts_with_ignore_case(&segments[i..], &wanted))
+        {
             return Some((start, wanted.len()));
         }
     }
@@ -187,13 +225,20 @@ fn split_project(segments: &[&str], hints: Hints<'_>) -> Option<(usize, usize)> 
     // Without `/-/` (GitLab < 12 routes, or a project root) the URL alone cannot tell where a
     // nested project ends: take it all. Gitpod parses `/-/`-less paths itself, so the URL
     // passes through unchanged; the page's own project path (a hint) resolves it exactly.
-    let project_len = after_root.iter().position(|s| *s == "-").unwrap_or(after_root.len());
+    let project_len = after_root
+        .iter()
+        .position(|s| *s == "-")
+        .unwrap_or(after_root.len());
     Some((root_len, project_len))
 }
 
 /// GitLab paths are case-insensitive (it redirects to the canonical spelling).
 fn starts_with_ignore_case(haystack: &[&str], prefix: &[&str]) -> bool {
-    haystack.len() >= prefix.len() && haystack.iter().zip(prefix).all(|(a, b)| a.eq_ignore_ascii_case(b))
+    haystack.len() >= prefix.len()
+        && haystack
+            .iter()
+            .zip(prefix)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
 }
 
 fn owned(segments: &[&str]) -> Vec<String> {

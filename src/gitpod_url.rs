@@ -23,7 +23,9 @@ impl fmt::Display for OriginError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             OriginError::Invalid => f.write_str("enter a URL such as https://gitpod.io"),
-            OriginError::UnsupportedScheme(s) => write!(f, "{s}: only http:// and https:// are allowed"),
+            OriginError::UnsupportedScheme(s) => {
+                write!(f, "{s}: only http:// and https:// are allowed")
+            }
             OriginError::NotAnOrigin => {
                 f.write_str("enter only the scheme and host, e.g. https://gitpod.example.com")
             }
@@ -84,6 +86,10 @@ pub fn gitpod_url(origin: &GitpodOrigin, context: &GitLabUrl, mode: LaunchMode) 
 }
 
 /// Convenience for callers that hold a page URL: parse, then build.
-pub fn gitpod_url_for(origin: &GitpodOrigin, page_url: &str, mode: LaunchMode) -> Result<String, UrlError> {
+pub fn gitpod_url_for(
+    origin: &GitpodOrigin,
+    page_url: &str,
+    mode: LaunchMode,
+) -> Result<String, UrlError> {
     GitLabUrl::parse(page_url).map(|u| gitpod_url(origin, &u, mode))
 }

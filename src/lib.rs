@@ -7,6 +7,7 @@
 pub mod anchors;
 pub mod gitlab_url;
 pub mod gitpod_url;
+pub mod last_action;
 pub mod messages;
 pub mod settings;
 

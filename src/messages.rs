@@ -29,7 +29,9 @@ impl Request {
     pub fn validate(&self) -> Result<(), String> {
         match self {
             Request::Ping {} => Ok(()),
-            Request::ContentBlocked { reason } if reason.len() > MAX_TEXT => Err("reason too long".into()),
+            Request::ContentBlocked { reason } if reason.len() > MAX_TEXT => {
+                Err("reason too long".into())
+            }
             Request::ContentBlocked { .. } => Ok(()),
         }
     }
@@ -37,6 +39,8 @@ impl Request {
 
 impl Reply {
     pub fn error(message: impl Into<String>) -> Reply {
-        Reply::Error { message: message.into() }
+        Reply::Error {
+            message: message.into(),
+        }
     }
 }

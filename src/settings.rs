@@ -20,7 +20,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { gitpod_origin: GitpodOrigin::default(), open_in_new_tab: true }
+        Settings {
+            gitpod_origin: GitpodOrigin::default(),
+            open_in_new_tab: true,
+        }
     }
 }
 
@@ -50,7 +53,10 @@ impl Settings {
                 .as_str()
                 .and_then(|s| GitpodOrigin::parse(s).ok())
                 .unwrap_or(defaults.gitpod_origin),
-            open_in_new_tab: raw.open_in_new_tab.as_bool().unwrap_or(defaults.open_in_new_tab),
+            open_in_new_tab: raw
+                .open_in_new_tab
+                .as_bool()
+                .unwrap_or(defaults.open_in_new_tab),
         }
     }
 

@@ -16,7 +16,9 @@ fn settings_defaults_and_round_trip() {
     assert!(d.open_in_new_tab);
     assert_eq!(decode(json!(null)), d);
     assert_eq!(decode(json!({})), d);
-    let custom = decode(json!({"schema": 1, "gitpod_origin": "https://gp.example.test", "open_in_new_tab": false}));
+    let custom = decode(
+        json!({"schema": 1, "gitpod_origin": "https://gp.example.test", "open_in_new_tab": false}),
+    );
     assert_eq!(custom.gitpod_origin.as_str(), "https://gp.example.test");
     assert!(!custom.open_in_new_tab);
     let written = serde_json::to_value(custom.to_stored()).unwrap();
@@ -39,14 +41,29 @@ fn corrupted_settings_keep_readable_values() {
 
 #[test]
 fn message_wire_format() {
-    assert_eq!(serde_json::to_value(Request::Ping {}).unwrap(), json!({"type": "ping"}));
-    let r: Request = serde_json::from_value(json!({"type": "content_blocked", "reason": "csp"})).unwrap();
-    assert_eq!(r, Request::ContentBlocked { reason: "csp".into() });
     assert_eq!(
-        serde_json::to_value(Reply::Pong { version: "1".into() }).unwrap(),
+        serde_json::to_value(Request::Ping {}).unwrap(),
+        json!({"type": "ping"})
+    );
+    let r: Request =
+        serde_json::from_value(json!({"type": "content_blocked", "reason": "csp"})).unwrap();
+    assert_eq!(
+        r,
+        Request::ContentBlocked {
+            reason: "csp".into()
+        }
+    );
+    assert_eq!(
+        serde_json::to_value(Reply::Pong {
+            version: "1".into()
+        })
+        .unwrap(),
         json!({"type": "pong", "version": "1"})
     );
-    assert_eq!(serde_json::to_value(Reply::error("x")).unwrap(), json!({"type": "error", "message": "x"}));
+    assert_eq!(
+        serde_json::to_value(Reply::error("x")).unwrap(),
+        json!({"type": "error", "message": "x"})
+    );
 }
 
 #[test]
@@ -60,8 +77,13 @@ fn hostile_messages_are_refused() {
         json!(null),
         json!([{"type": "ping"}]),
     ] {
-        assert!(serde_json::from_value::<Request>(bad.clone()).is_err(), "accepted {bad}");
+        assert!(
+            serde_json::from_value::<Request>(bad.clone()).is_err(),
+            "accepted {bad}"
+        );
     }
-    let long = Request::ContentBlocked { reason: "x".repeat(MAX_TEXT + 1) };
+    let long = Request::ContentBlocked {
+        reason: "x".repeat(MAX_TEXT + 1),
+    };
     assert!(long.validate().is_err());
 }

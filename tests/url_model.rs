@@ -1,7 +1,9 @@
 //! The GitLab URL model and Gitpod URL builder on every URL form Gitpod understands.
 
 use gitpod_gitlab::gitlab_url::{GitLabUrl, Hints, Page, UrlError};
-use gitpod_gitlab::gitpod_url::{gitpod_url, gitpod_url_for, GitpodOrigin, LaunchMode, OriginError};
+use gitpod_gitlab::gitpod_url::{
+    gitpod_url, gitpod_url_for, GitpodOrigin, LaunchMode, OriginError,
+};
 
 fn open(url: &str) -> String {
     gitpod_url_for(&GitpodOrigin::default(), url, LaunchMode::Open).unwrap()
@@ -42,17 +44,47 @@ fn page_kinds() {
     let kind = |u: &str| GitLabUrl::parse(u).unwrap().page().clone();
     assert_eq!(kind("https://gitlab.com/a/b"), Page::Project);
     assert_eq!(kind("https://gitlab.com/a/b/"), Page::Project);
-    assert_eq!(kind("https://gitlab.com/a/b/-/tree/main"), Page::Tree("main".into()));
-    assert_eq!(kind("https://gitlab.com/a/b/-/tree/feat/x/src/lib"), Page::Tree("feat/x/src/lib".into()));
-    assert_eq!(kind("https://gitlab.com/a/b/-/blob/v1.0/README.md"), Page::Blob("v1.0/README.md".into()));
-    assert_eq!(kind("https://gitlab.com/a/b/-/commits/main"), Page::Commits("main".into()));
-    assert_eq!(kind("https://gitlab.com/a/b/-/commit/0123abcd"), Page::Commit("0123abcd".into()));
-    assert_eq!(kind("https://gitlab.com/a/b/-/commit/0123abcd/diffs"), Page::Commit("0123abcd".into()));
-    assert_eq!(kind("https://gitlab.com/a/b/-/merge_requests/12"), Page::MergeRequest(12));
-    assert_eq!(kind("https://gitlab.com/a/b/-/merge_requests/12/diffs"), Page::MergeRequest(12));
-    assert_eq!(kind("https://gitlab.com/a/b/-/merge_requests/new"), Page::Project);
+    assert_eq!(
+        kind("https://gitlab.com/a/b/-/tree/main"),
+        Page::Tree("main".into())
+    );
+    assert_eq!(
+        kind("https://gitlab.com/a/b/-/tree/feat/x/src/lib"),
+        Page::Tree("feat/x/src/lib".into())
+    );
+    assert_eq!(
+        kind("https://gitlab.com/a/b/-/blob/v1.0/README.md"),
+        Page::Blob("v1.0/README.md".into())
+    );
+    assert_eq!(
+        kind("https://gitlab.com/a/b/-/commits/main"),
+        Page::Commits("main".into())
+    );
+    assert_eq!(
+        kind("https://gitlab.com/a/b/-/commit/0123abcd"),
+        Page::Commit("0123abcd".into())
+    );
+    assert_eq!(
+        kind("https://gitlab.com/a/b/-/commit/0123abcd/diffs"),
+        Page::Commit("0123abcd".into())
+    );
+    assert_eq!(
+        kind("https://gitlab.com/a/b/-/merge_requests/12"),
+        Page::MergeRequest(12)
+    );
+    assert_eq!(
+        kind("https://gitlab.com/a/b/-/merge_requests/12/diffs"),
+        Page::MergeRequest(12)
+    );
+    assert_eq!(
+        kind("https://gitlab.com/a/b/-/merge_requests/new"),
+        Page::Project
+    );
     assert_eq!(kind("https://gitlab.com/a/b/-/issues/7"), Page::Issue(7));
-    assert_eq!(kind("https://gitlab.com/a/b/-/work_items/7"), Page::Issue(7));
+    assert_eq!(
+        kind("https://gitlab.com/a/b/-/work_items/7"),
+        Page::Issue(7)
+    );
     assert_eq!(kind("https://gitlab.com/a/b/-/issues"), Page::Project);
     assert_eq!(kind("https://gitlab.com/a/b/-/pipelines/99"), Page::Project);
     assert_eq!(kind("https://gitlab.com/a/b/-/tree"), Page::Project);
@@ -69,10 +101,22 @@ fn normalisation_drops_what_gitpod_ignores() {
         open("https://gitlab.com/a/b/-/merge_requests/3/diffs?commit_id=abc"),
         "https://gitpod.io/#https://gitlab.com/a/b/-/merge_requests/3"
     );
-    assert_eq!(open("https://user:secret@gitlab.com/a/b"), "https://gitpod.io/#https://gitlab.com/a/b");
-    assert_eq!(open("https://gitlab.com:443/a/b"), "https://gitpod.io/#https://gitlab.com/a/b");
-    assert_eq!(open("https://gitlab.com//a//b//"), "https://gitpod.io/#https://gitlab.com/a/b");
-    assert_eq!(open("  https://GitLab.com/a/b  "), "https://gitpod.io/#https://gitlab.com/a/b");
+    assert_eq!(
+        open("https://user:secret@gitlab.com/a/b"),
+        "https://gitpod.io/#https://gitlab.com/a/b"
+    );
+    assert_eq!(
+        open("https://gitlab.com:443/a/b"),
+        "https://gitpod.io/#https://gitlab.com/a/b"
+    );
+    assert_eq!(
+        open("https://gitlab.com//a//b//"),
+        "https://gitpod.io/#https://gitlab.com/a/b"
+    );
+    assert_eq!(
+        open("  https://GitLab.com/a/b  "),
+        "https://gitpod.io/#https://gitlab.com/a/b"
+    );
 }
 
 #[test]
@@ -96,12 +140,22 @@ fn self_hosted_with_port_and_relative_root() {
     );
     // Under a relative URL root the page says which part is the project.
     let url = "https://corp.example/gitlab/team/app/-/issues/4";
-    let hinted = GitLabUrl::parse_with(url, Hints { project_full_path: Some("team/app"), relative_root: None }).unwrap();
+    let hinted = GitLabUrl::parse_with(
+        url,
+        Hints {
+            project_full_path: Some("team/app"),
+            relative_root: None,
+        },
+    )
+    .unwrap();
     assert_eq!(hinted.project_path(), "team/app");
     assert_eq!(hinted.canonical(), url);
     let rooted = GitLabUrl::parse_with(
         "https://corp.example/gitlab/team/app",
-        Hints { project_full_path: None, relative_root: Some("/gitlab") },
+        Hints {
+            project_full_path: None,
+            relative_root: Some("/gitlab"),
+        },
     )
     .unwrap();
     assert_eq!(rooted.project_path(), "team/app");
@@ -121,10 +175,16 @@ fn legacy_paths_without_dash() {
     // With the page's project path, resolved to the modern form.
     let hinted = GitLabUrl::parse_with(
         "https://gitlab.example.test/a/b/merge_requests/5",
-        Hints { project_full_path: Some("a/b"), relative_root: None },
+        Hints {
+            project_full_path: Some("a/b"),
+            relative_root: None,
+        },
     )
     .unwrap();
-    assert_eq!(hinted.canonical(), "https://gitlab.example.test/a/b/-/merge_requests/5");
+    assert_eq!(
+        hinted.canonical(),
+        "https://gitlab.example.test/a/b/-/merge_requests/5"
+    );
 }
 
 #[test]
@@ -140,7 +200,11 @@ fn non_project_pages_are_refused() {
         "https://gitlab.com/groups/a/-/epics/1",
         "https://gitlab.com/admin/users",
     ] {
-        assert_eq!(GitLabUrl::parse(url), Err(UrlError::NotAProject), "for {url}");
+        assert_eq!(
+            GitLabUrl::parse(url),
+            Err(UrlError::NotAProject),
+            "for {url}"
+        );
     }
 }
 
@@ -153,7 +217,10 @@ fn other_schemes_and_garbage_are_refused() {
         ("chrome://extensions", "chrome"),
         ("ftp://gitlab.com/a/b", "ftp"),
     ] {
-        assert_eq!(GitLabUrl::parse(url), Err(UrlError::UnsupportedScheme(scheme.into())));
+        assert_eq!(
+            GitLabUrl::parse(url),
+            Err(UrlError::UnsupportedScheme(scheme.into()))
+        );
     }
     for url in ["", "gitlab.com/a/b", "https://", "not a url", "http://[::1"] {
         assert_eq!(GitLabUrl::parse(url), Err(UrlError::Invalid), "for {url:?}");
@@ -164,19 +231,48 @@ fn other_schemes_and_garbage_are_refused() {
 fn launch_modes_and_origins() {
     let page = GitLabUrl::parse("https://gitlab.com/a/b/-/tree/dev").unwrap();
     let io = GitpodOrigin::default();
-    assert_eq!(gitpod_url(&io, &page, LaunchMode::WithOptions), "https://gitpod.io/?autostart=false#https://gitlab.com/a/b/-/tree/dev");
-    assert_eq!(gitpod_url(&io, &page, LaunchMode::Prebuild), "https://gitpod.io/#prebuild/https://gitlab.com/a/b/-/tree/dev");
+    assert_eq!(
+        gitpod_url(&io, &page, LaunchMode::WithOptions),
+        "https://gitpod.io/?autostart=false#https://gitlab.com/a/b/-/tree/dev"
+    );
+    assert_eq!(
+        gitpod_url(&io, &page, LaunchMode::Prebuild),
+        "https://gitpod.io/#prebuild/https://gitlab.com/a/b/-/tree/dev"
+    );
     let own = GitpodOrigin::parse("https://gitpod.corp.example:8443/").unwrap();
-    assert_eq!(gitpod_url(&own, &page, LaunchMode::Open), "https://gitpod.corp.example:8443/#https://gitlab.com/a/b/-/tree/dev");
+    assert_eq!(
+        gitpod_url(&own, &page, LaunchMode::Open),
+        "https://gitpod.corp.example:8443/#https://gitlab.com/a/b/-/tree/dev"
+    );
 }
 
 #[test]
 fn gitpod_origin_validation() {
-    assert_eq!(GitpodOrigin::parse("https://gitpod.io").unwrap().as_str(), "https://gitpod.io");
-    assert_eq!(GitpodOrigin::parse(" HTTP://Gitpod.Local:80/ ").unwrap().as_str(), "http://gitpod.local");
-    assert_eq!(GitpodOrigin::parse("javascript:alert(1)"), Err(OriginError::UnsupportedScheme("javascript".into())));
+    assert_eq!(
+        GitpodOrigin::parse("https://gitpod.io").unwrap().as_str(),
+        "https://gitpod.io"
+    );
+    assert_eq!(
+        GitpodOrigin::parse(" HTTP://Gitpod.Local:80/ ")
+            .unwrap()
+            .as_str(),
+        "http://gitpod.local"
+    );
+    assert_eq!(
+        GitpodOrigin::parse("javascript:alert(1)"),
+        Err(OriginError::UnsupportedScheme("javascript".into()))
+    );
     assert_eq!(GitpodOrigin::parse("gitpod.io"), Err(OriginError::Invalid));
-    for bad in ["https://gitpod.io/workspaces", "https://u:p@gitpod.io", "https://gitpod.io/?x=1", "https://gitpod.io/#a"] {
-        assert_eq!(GitpodOrigin::parse(bad), Err(OriginError::NotAnOrigin), "for {bad}");
+    for bad in [
+        "https://gitpod.io/workspaces",
+        "https://u:p@gitpod.io",
+        "https://gitpod.io/?x=1",
+        "https://gitpod.io/#a",
+    ] {
+        assert_eq!(
+            GitpodOrigin::parse(bad),
+            Err(OriginError::NotAnOrigin),
+            "for {bad}"
+        );
     }
 }

@@ -9,6 +9,11 @@ pub const ANCHOR: Anchor = Anchor {
     control: &["[data-testid=\"action-dropdown\"]"],
     list: &[".gl-new-dropdown-contents", "[role=\"menu\"]", "ul"],
     after: &["[data-testid=\"webide-menu-item\"]"],
-    native_gitpod: &["[data-testid=\"gitpod-menu-item\"]", "[data-qa-selector=\"gitpod_button\"]"],
+    native_gitpod: &[
+        "[data-testid=\"gitpod-menu-item\"]",
+        "[data-qa-selector=\"gitpod_button\"]",
+    ],
+    primary: &[],
+    label: "Gitpod",
     style: ItemStyle::Disclosure,
 };

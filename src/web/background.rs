@@ -19,7 +19,10 @@ extern "C" {
 #[wasm_bindgen]
 pub fn bg_main() {
     let on_message = Closure::<dyn FnMut(JsValue, JsValue, Function) -> bool>::new(on_message);
-    chrome().runtime().on_message().add_listener(on_message.as_ref().unchecked_ref());
+    chrome()
+        .runtime()
+        .on_message()
+        .add_listener(on_message.as_ref().unchecked_ref());
     on_message.forget(); // the worker's lifetime
 }
 
@@ -45,7 +48,9 @@ fn answer(msg: JsValue, sender: &JsValue) -> Reply {
         return Reply::error(e);
     }
     match request {
-        Request::Ping {} => Reply::Pong { version: VERSION.to_string() },
+        Request::Ping {} => Reply::Pong {
+            version: VERSION.to_string(),
+        },
         Request::ContentBlocked { .. } => {
             // Tell the user on the toolbar button why nothing appears on this page.
             if let Some(tab_id) = field(sender, "tab").and_then(|t| field(&t, "id")) {
@@ -67,11 +72,15 @@ fn answer(msg: JsValue, sender: &JsValue) -> Reply {
 
 /// Only our own content scripts and pages may ask anything of the worker.
 fn from_this_extension(sender: &JsValue) -> bool {
-    let ours = Reflect::get(&chrome().runtime(), &"id".into()).ok().and_then(|v| v.as_string());
+    let ours = Reflect::get(&chrome().runtime(), &"id".into())
+        .ok()
+        .and_then(|v| v.as_string());
     let theirs = field(sender, "id").and_then(|v| v.as_string());
     ours.is_some() && ours == theirs
 }
 
 fn field(obj: &JsValue, name: &str) -> Option<JsValue> {
-    Reflect::get(obj, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    Reflect::get(obj, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
 }

@@ -1,18 +1,27 @@
-//! Content script on GitLab pages: recognise GitLab, then keep the Gitpod entry inside GitLab's
-//! own control. Never throws into the page: a failure logs one line and leaves the page as is.
+//! Content script on GitLab pages: recognise GitLab, keep the Gitpod entries inside GitLab's own
+//! control, remember the action the user chooses there. Never throws into the page: a failure
+//! logs one line and leaves the page as it was.
 
 use super::ext;
-use super::inject::{inject, Outcome};
+use super::inject::{action_of_click, find_control, inject, Outcome};
+use crate::anchors::ENTRY_MARKER;
 use crate::gitlab_url::{GitLabUrl, Hints};
+use crate::last_action::{LastActions, StoredLastActions, LAST_ACTION_KEY};
 use crate::messages::{Reply, Request};
 use crate::settings::Settings;
 use gloo::console;
-use gloo::utils::{body, document};
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo::timers::callback::Timeout;
+use gloo::utils::{body, document, window};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{MutationObserver, MutationObserverInit};
+use web_sys::{Element, HtmlElement, KeyboardEvent, MutationObserver, MutationObserverInit};
+
+/// Pages that show no known control this long after start never will (dashboards, settings):
+/// stop observing them.
+const GIVE_UP_MS: u32 = 30_000;
 
 #[wasm_bindgen]
 pub fn content_main() {
@@ -21,12 +30,25 @@ pub fn content_main() {
     }
     spawn_local(async {
         let settings = ext::load_settings().await;
-        let state = Rc::new(RefCell::new(State { settings, last: None }));
+        let stored: StoredLastActions = ext::load(LAST_ACTION_KEY).await.unwrap_or_default();
+        let host = window().location().host().unwrap_or_default();
+        let state = Rc::new(RefCell::new(State {
+            settings,
+            last: LastActions::from_stored(&stored),
+            host,
+            outcome: None,
+            frame_pending: false,
+            frame: None,
+            observer: None,
+        }));
         refresh(&state);
-        watch(state);
+        listen(&state);
+        watch(&state);
         // Prove the message path once; a missing worker must not affect the page.
         match ext::request(&Request::Ping {}).await {
-            Ok(Reply::Pong { version }) => console::debug!(format!("Gitpod for GitLab: worker {version} ready")),
+            Ok(Reply::Pong { version }) => {
+                console::debug!(format!("Gitpod for GitLab: worker {version} ready"))
+            }
             Ok(other) => console::debug!(format!("Gitpod for GitLab: unexpected reply {other:?}")),
             Err(e) => console::debug!(format!("Gitpod for GitLab: worker unavailable: {e}")),
         }
@@ -35,8 +57,14 @@ pub fn content_main() {
 
 struct State {
     settings: Settings,
-    /// What was last done, so unchanged pages cost nothing.
-    last: Option<Outcome>,
+    last: LastActions,
+    host: String,
+    /// What the last refresh did, so a failure is logged once and not on every mutation.
+    outcome: Option<Outcome>,
+    frame_pending: bool,
+    /// Kept so it is not cancelled; never dropped from inside its own callback.
+    frame: Option<gloo::render::AnimationFrame>,
+    observer: Option<MutationObserver>,
 }
 
 /// GitLab pages say so in their head; self-hosted instances keep it. Fallback: GitLab's
@@ -49,35 +77,175 @@ fn is_gitlab_page() -> bool {
     }
     let b = body();
     b.has_attribute("data-page")
-        && (b.has_attribute("data-project-id") || b.has_attribute("data-project-full-path") || b.has_attribute("data-group"))
+        && (b.has_attribute("data-project-id")
+            || b.has_attribute("data-project-full-path")
+            || b.has_attribute("data-group"))
 }
 
+/// The page as it is now: the repository browser changes the URL without reloading.
 fn current_page() -> Option<GitLabUrl> {
-    let href = document().location()?.href().ok()?;
+    let href = window().location().href().ok()?;
     let full_path = body().get_attribute("data-project-full-path");
-    GitLabUrl::parse_with(&href, Hints { project_full_path: full_path.as_deref(), relative_root: None }).ok()
+    GitLabUrl::parse_with(
+        &href,
+        Hints {
+            project_full_path: full_path.as_deref(),
+            relative_root: None,
+        },
+    )
+    .ok()
 }
 
 fn refresh(state: &Rc<RefCell<State>>) {
     let mut s = state.borrow_mut();
+    s.frame_pending = false;
     let Some(page) = current_page() else { return };
-    let outcome = inject(&document(), &page, &s.settings);
-    if s.last.as_ref() != Some(&outcome) {
+    let outcome = inject(&document(), &page, &s.settings, s.last.get(&s.host));
+    if s.outcome.as_ref() != Some(&outcome) {
         if let Outcome::Failed(reason) = &outcome {
             console::warn!(format!("Gitpod for GitLab: {reason}"));
         }
-        s.last = Some(outcome);
+        s.outcome = Some(outcome);
     }
 }
 
-/// GitLab mounts its controls late and re-renders them on in-page navigation: re-apply on DOM
-/// changes. Injection is idempotent and cheap when nothing changed.
-fn watch(state: Rc<RefCell<State>>) {
-    let callback = Closure::<dyn FnMut()>::new(move || refresh(&state));
-    let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else { return };
+/// One click listener (remembers the chosen action) and one key listener (keyboard use of our
+/// entries) for the page's lifetime, delegated from the document, so re-rendered entries need
+/// none of their own.
+fn listen(state: &Rc<RefCell<State>>) {
+    let doc = document();
+    let capture = EventListenerOptions {
+        phase: EventListenerPhase::Capture,
+        passive: true,
+    };
+    let s = state.clone();
+    EventListener::new_with_options(&doc, "click", capture, move |event| {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Some(action) = action_of_click(&target) else {
+            return;
+        };
+        let changed = {
+            let mut st = s.borrow_mut();
+            let host = st.host.clone();
+            st.last.set(&host, &action)
+        };
+        if changed {
+            let stored = s.borrow().last.to_stored().clone();
+            spawn_local(async move {
+                if let Err(e) = ext::save(LAST_ACTION_KEY, &stored).await {
+                    console::warn!(format!(
+                        "Gitpod for GitLab: cannot remember the action: {e}"
+                    ));
+                }
+            });
+            refresh(&s);
+        }
+    })
+    .forget();
+
+    EventListener::new(&doc, "keydown", move |event| {
+        let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
+            return;
+        };
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Some(entry) = target.closest(&format!("[{ENTRY_MARKER}]")).ok().flatten() else {
+            return;
+        };
+        let link = entry
+            .query_selector("a")
+            .ok()
+            .flatten()
+            .and_then(|a| a.dyn_into::<HtmlElement>().ok());
+        match key.as_str() {
+            "Enter" | " " => {
+                if let Some(link) = link {
+                    event.prevent_default();
+                    link.click();
+                }
+            }
+            // GitLab moves focus between its own items; where it did not (our item), we do.
+            "ArrowDown" | "ArrowUp" if !event.default_prevented() => {
+                let next = if key == "ArrowDown" {
+                    entry.next_element_sibling()
+                } else {
+                    entry.previous_element_sibling()
+                };
+                if let Some(next) = next.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+                    event.prevent_default();
+                    let focus = if next.tab_index() >= 0 {
+                        Some(next)
+                    } else {
+                        next.query_selector("a, button")
+                            .ok()
+                            .flatten()
+                            .and_then(|a| a.dyn_into::<HtmlElement>().ok())
+                    };
+                    if let Some(f) = focus {
+                        let _ = f.focus();
+                    }
+                }
+            }
+            _ => {}
+        }
+    })
+    .forget();
+}
+
+/// GitLab mounts its controls late and re-renders them on in-page navigation. Observe the
+/// content area only (not the whole document), batch mutations into one refresh per animation
+/// frame, stop when the page goes away, and give up on pages that never show a control.
+fn watch(state: &Rc<RefCell<State>>) {
+    let s = state.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        if s.borrow().frame_pending {
+            return;
+        }
+        let s2 = s.clone();
+        let frame = gloo::render::request_animation_frame(move |_| refresh(&s2));
+        let mut st = s.borrow_mut();
+        st.frame_pending = true;
+        st.frame = Some(frame); // replaces the previous, already fired, frame
+    });
+    let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
     callback.forget(); // lives as long as the page
+    let doc = document();
+    let root = ["#content-body", "main", ".content-wrapper"]
+        .iter()
+        .find_map(|sel| doc.query_selector(sel).ok().flatten())
+        .unwrap_or_else(|| body().into());
     let options = MutationObserverInit::new();
     options.set_child_list(true);
     options.set_subtree(true);
-    let _ = observer.observe_with_options(&body(), &options);
+    if observer.observe_with_options(&root, &options).is_err() {
+        return;
+    }
+    state.borrow_mut().observer = Some(observer);
+
+    let s = state.clone();
+    EventListener::new(&window(), "pagehide", move |_| {
+        if let Some(o) = s.borrow_mut().observer.take() {
+            o.disconnect();
+        }
+    })
+    .forget();
+    let s = state.clone();
+    Timeout::new(GIVE_UP_MS, move || {
+        if find_control(&document()).is_none()
+            && !matches!(
+                s.borrow().outcome,
+                Some(Outcome::Entry(..) | Outcome::Native(_))
+            )
+        {
+            if let Some(o) = s.borrow_mut().observer.take() {
+                o.disconnect();
+            }
+        }
+    })
+    .forget();
 }

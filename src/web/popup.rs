@@ -49,7 +49,13 @@ async fn render() -> Result<(), JsValue> {
             add(&app, "p", "notice", &format!("Nothing to open here: {e}."))?.set_id("notice");
         }
         None => {
-            add(&app, "p", "notice", "Nothing to open here: this tab is not a GitLab page.")?.set_id("notice");
+            add(
+                &app,
+                "p",
+                "notice",
+                "Nothing to open here: this tab is not a GitLab page.",
+            )?
+            .set_id("notice");
         }
     }
     Ok(())

@@ -49,7 +49,7 @@ function certificate() {
 /** Starts the server; `csp` picks the policy GitLab pages are served with. */
 export async function startServer({ csp = CSP.gitlab } = {}) {
   const fixtures = fixtureSets();
-  const byUrl = new Map(fixtures.map((f) => [f.url, f]));
+  const byUrl = new Map(fixtures.flatMap((f) => [[f.url.split("?")[0], f], [f.url, f]]));
   const gitpodHits = [];
   const state = { csp };
   const server = createServer(certificate(), (req, res) => {
@@ -61,7 +61,7 @@ export async function startServer({ csp = CSP.gitlab } = {}) {
       res.end("<!DOCTYPE html><title>Gitpod (stand-in)</title><p>Gitpod stand-in</p>");
       return;
     }
-    const fixture = byUrl.get(url.split("?")[0]);
+    const fixture = byUrl.get(url) || byUrl.get(url.split("?")[0]);
     if (!fixture) {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end(`no fixture for ${url}`);

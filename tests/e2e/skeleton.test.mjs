@@ -33,14 +33,16 @@ test("the Rust worker answers a ping and refuses malformed messages", async () =
 });
 
 test("Edit dropdown: one Gitpod entry that opens the page's Gitpod URL in a new tab", async () => {
+  await env.worker.evaluate(async () => { await chrome.storage.sync.clear(); });
   const { page, errors, console: log } = await openPage(env.context, EDIT.url);
   const entry = page.locator(ENTRY);
   await entry.waitFor({ state: "attached" });
   assert.equal(await entry.count(), 1);
-  // Inside GitLab's own control, right after Web IDE, styled as GitLab's items.
+  // Inside GitLab's own control, styled as GitLab's items.
   const order = await page.$$eval('[data-testid="action-dropdown"] .gl-new-dropdown-contents > li', (lis) =>
     lis.map((li) => li.textContent.trim()));
-  assert.deepEqual(order, ["Web IDE", "Gitpod", "Edit single file"]);
+  // First visit: Gitpod is the pre-selected action, so it leads the menu.
+  assert.deepEqual(order, ["Gitpod", "Gitpod with options…", "Web IDE", "Edit single file"]);
   assert.equal(await entry.locator("a").getAttribute("href"), EDIT.gitpod);
 
   // As a user: open the Edit dropdown, click Gitpod, land on Gitpod in a new tab.

@@ -34,12 +34,17 @@ fn main() {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
 }
 
 fn run(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
-    let status = cmd.status().map_err(|e| format!("cannot run {shown}: {e}"))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot run {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -48,7 +53,10 @@ fn run(cmd: &mut Command) -> Result {
 }
 
 fn output(cmd: &mut Command) -> Option<String> {
-    cmd.output().ok().filter(|o| o.status.success()).map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    cmd.output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,10 +78,22 @@ fn build() -> Result<Built> {
     for entry in ENTRIES {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         run(Command::new(cargo).current_dir(&root).args([
-            "build", "--quiet", "--lib", "--package", "gitpod-gitlab", "--target", WASM_TARGET,
-            "--profile", "wasm-release", "--features", entry,
+            "build",
+            "--quiet",
+            "--lib",
+            "--package",
+            "gitpod-gitlab",
+            "--target",
+            WASM_TARGET,
+            "--profile",
+            "wasm-release",
+            "--features",
+            entry,
         ]))?;
-        let built = target_dir().join(WASM_TARGET).join("wasm-release").join(CRATE_FILE);
+        let built = target_dir()
+            .join(WASM_TARGET)
+            .join("wasm-release")
+            .join(CRATE_FILE);
         let input = work.join(format!("{entry}.wasm"));
         fs::copy(&built, &input).map_err(|e| format!("{}: {e}", built.display()))?;
 
@@ -86,10 +106,13 @@ fn build() -> Result<Built> {
             .remove_name_section(true)
             .remove_producers_section(true);
         bindgen.no_modules(true).map_err(|e| e.to_string())?;
-        bindgen.generate(&glue_dir).map_err(|e| format!("wasm-bindgen ({entry}): {e}"))?;
+        bindgen
+            .generate(&glue_dir)
+            .map_err(|e| format!("wasm-bindgen ({entry}): {e}"))?;
 
         let glue = read(&glue_dir.join(format!("{entry}.js")))?;
-        let wasm = fs::read(glue_dir.join(format!("{entry}_bg.wasm"))).map_err(|e| e.to_string())?;
+        let wasm =
+            fs::read(glue_dir.join(format!("{entry}_bg.wasm"))).map_err(|e| e.to_string())?;
         let boot = read(&root.join("extension/boot").join(format!("{entry}.js")))?;
         let bundle = bundle(&glue, &wasm, &boot);
         sizes.push(Size::of(&format!("{entry}_bg.wasm"), &wasm));
@@ -108,11 +131,15 @@ fn build() -> Result<Built> {
         for (name, text) in &bundles {
             write(&dir.join(name), text.as_bytes())?;
         }
-        let derived = serde_json::to_string_pretty(&manifest_for(&manifest, browser)).map_err(|e| e.to_string())?;
+        let derived = serde_json::to_string_pretty(&manifest_for(&manifest, browser))
+            .map_err(|e| e.to_string())?;
         write(&dir.join("manifest.json"), derived.as_bytes())?;
         let zip = dist.join(format!("gitpod-gitlab-{browser}-{version}.zip"));
         zip_dir(&dir, &zip)?;
-        sizes.push(Size::of(&format!("{browser} zip"), &fs::read(&zip).map_err(|e| e.to_string())?));
+        sizes.push(Size::of(
+            &format!("{browser} zip"),
+            &fs::read(&zip).map_err(|e| e.to_string())?,
+        ));
     }
     report_sizes(&sizes, &dist)?;
     Ok(Built { dist })
@@ -129,7 +156,9 @@ fn bundle(glue: &str, wasm: &[u8], boot: &str) -> String {
 /// manifest.json serves both browsers; each build keeps only what its browser reads.
 fn manifest_for(manifest: &Value, browser: &str) -> Value {
     let mut m = manifest.clone();
-    let Some(obj) = m.as_object_mut() else { return m };
+    let Some(obj) = m.as_object_mut() else {
+        return m;
+    };
     match browser {
         "chrome" => {
             obj.remove("browser_specific_settings");
@@ -175,9 +204,14 @@ fn zip_dir(dir: &Path, out: &Path) -> Result {
     collect_files(dir, &mut files)?;
     files.sort();
     for path in files {
-        let name = path.strip_prefix(dir).map_err(|e| e.to_string())?.to_string_lossy().replace('\\', "/");
+        let name = path
+            .strip_prefix(dir)
+            .map_err(|e| e.to_string())?
+            .to_string_lossy()
+            .replace('\\', "/");
         zip.start_file(name, options).map_err(|e| e.to_string())?;
-        zip.write_all(&fs::read(&path).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        zip.write_all(&fs::read(&path).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
     }
     zip.finish().map_err(|e| e.to_string())?;
     Ok(())
@@ -206,12 +240,19 @@ impl Size {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         let _ = gz.write_all(bytes);
         let gzip = gz.finish().map(|v| v.len()).unwrap_or(0);
-        Size { name: name.to_string(), raw: bytes.len(), gzip }
+        Size {
+            name: name.to_string(),
+            raw: bytes.len(),
+            gzip,
+        }
     }
 }
 
 fn report_sizes(sizes: &[Size], dist: &Path) -> Result {
-    println!("{:<28} {:>10} {:>12}", "artifact", "raw bytes", "gzip -9 bytes");
+    println!(
+        "{:<28} {:>10} {:>12}",
+        "artifact", "raw bytes", "gzip -9 bytes"
+    );
     for s in sizes {
         println!("{:<28} {:>10} {:>12}", s.name, s.raw, s.gzip);
     }
@@ -219,7 +260,12 @@ fn report_sizes(sizes: &[Size], dist: &Path) -> Result {
         .iter()
         .map(|s| serde_json::json!({"name": s.name, "raw": s.raw, "gzip": s.gzip}))
         .collect();
-    write(&dist.join("sizes.json"), serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?.as_bytes())
+    write(
+        &dist.join("sizes.json"),
+        serde_json::to_string_pretty(&json)
+            .map_err(|e| e.to_string())?
+            .as_bytes(),
+    )
 }
 
 fn ensure_wasm_target() -> Result {
@@ -227,12 +273,16 @@ fn ensure_wasm_target() -> Result {
     match installed {
         Some(list) if list.lines().any(|l| l.trim() == WASM_TARGET) => Ok(()),
         Some(_) => run(Command::new("rustup").args(["target", "add", WASM_TARGET])),
-        None => Err(format!("rustup not found: install the {WASM_TARGET} target for your Rust toolchain")),
+        None => Err(format!(
+            "rustup not found: install the {WASM_TARGET} target for your Rust toolchain"
+        )),
     }
 }
 
 fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,7 +292,9 @@ fn test() -> Result {
     let root = root();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     println!("== host tests (pure core)");
-    run(Command::new(&cargo).current_dir(&root).args(["test", "--package", "gitpod-gitlab"]))?;
+    run(Command::new(&cargo)
+        .current_dir(&root)
+        .args(["test", "--package", "gitpod-gitlab"]))?;
     println!("== build");
     let built = build()?;
     println!("== browser");
@@ -281,10 +333,20 @@ fn ensure_chromium() -> Result<String> {
 }
 
 fn ensure_npm_packages(dir: &Path) -> Result {
-    if output(Command::new("node").arg("--version")).is_none() || output(Command::new("npm").arg("--version")).is_none() {
-        return Err("Node.js and npm are needed for the e2e tests: install Debian's `nodejs` and `npm`".into());
+    if output(Command::new("node").arg("--version")).is_none()
+        || output(Command::new("npm").arg("--version")).is_none()
+    {
+        return Err(
+            "Node.js and npm are needed for the e2e tests: install Debian's `nodejs` and `npm`"
+                .into(),
+        );
     }
-    run(Command::new("npm").current_dir(dir).args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]))
+    run(Command::new("npm").current_dir(dir).args([
+        "ci",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+    ]))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,9 +355,12 @@ fn ensure_npm_packages(dir: &Path) -> Result {
 /// 32 hex digits, mapped 0-f to a-p.
 fn extension_id() -> Result<String> {
     use sha2::Digest as _;
-    let manifest: Value = serde_json::from_str(&read(&root().join("manifest.json"))?).map_err(|e| e.to_string())?;
+    let manifest: Value =
+        serde_json::from_str(&read(&root().join("manifest.json"))?).map_err(|e| e.to_string())?;
     let key = manifest["key"].as_str().ok_or("manifest.json has no key")?;
-    let der = base64::engine::general_purpose::STANDARD.decode(key).map_err(|e| e.to_string())?;
+    let der = base64::engine::general_purpose::STANDARD
+        .decode(key)
+        .map_err(|e| e.to_string())?;
     let hash = sha2::Sha256::digest(&der);
     Ok(hash[..16]
         .iter()

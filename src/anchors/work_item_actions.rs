@@ -1,0 +1,16 @@
+//! GitLab 17.x–18.x issue (work item) page: the "More actions" dropdown
+//! (`[data-testid="work-item-actions-dropdown"]`). Gitpod opens the issue: default branch plus
+//! a new branch named from the issue.
+
+use super::{Anchor, ItemStyle};
+
+pub const ANCHOR: Anchor = Anchor {
+    name: "work-item-actions",
+    control: &["[data-testid=\"work-item-actions-dropdown\"]"],
+    list: &[".gl-new-dropdown-contents", "[role=\"menu\"]", "ul"],
+    after: &[],
+    native_gitpod: &[],
+    primary: &[],
+    label: "Open in Gitpod",
+    style: ItemStyle::Disclosure,
+};

@@ -1,0 +1,97 @@
+//! The last action a user chose from GitLab's control, remembered per GitLab host. Pure.
+//!
+//! Actions are GitLab's own item keys (`webide`, `edit`, `pipeline_editor`, `gitpod` for its
+//! native Gitpod item) plus ours (`gitpod`, `gitpod_options`); choosing GitLab's native Gitpod
+//! item and ours is the same action. Stored under [`LAST_ACTION_KEY`] as `{host: action}`.
+
+use crate::settings::Loose;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub const LAST_ACTION_KEY: &str = "last_action";
+/// First visit: Gitpod.
+pub const DEFAULT_ACTION: &str = "gitpod";
+pub const GITPOD: &str = "gitpod";
+pub const GITPOD_OPTIONS: &str = "gitpod_options";
+/// Hosts kept at most; the oldest insertion order is not tracked, so the map simply stops
+/// growing (a user with more GitLab hosts than this keeps the first ones).
+pub const MAX_HOSTS: usize = 256;
+
+/// An action key: lowercase ASCII letters, digits and `_`, 1–40 characters. Anything else
+/// (from storage or from page markup) is not an action.
+pub fn valid_action(key: &str) -> bool {
+    (1..=40).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn valid_host(host: &str) -> bool {
+    (1..=255).contains(&host.len())
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+}
+
+/// GitLab's markup names its items `data-testid="<key>-menu-item"` (16.x+) or
+/// `data-qa-selector="<key>_button"` (13.x–15.x); both map to the same key.
+pub fn action_from_testid(testid: &str) -> Option<String> {
+    testid
+        .strip_suffix("-menu-item")
+        .map(|k| k.replace('-', "_"))
+        .filter(|k| valid_action(k))
+}
+
+pub fn action_from_qa_selector(selector: &str) -> Option<String> {
+    let key = selector.strip_suffix("_button")?;
+    let key = if key == "web_ide" { "webide" } else { key };
+    Some(key.to_string()).filter(|k| valid_action(k))
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LastActions(BTreeMap<String, String>);
+
+impl LastActions {
+    /// Keeps every valid `host: action` pair of whatever storage held; drops the rest.
+    pub fn from_stored(raw: &StoredLastActions) -> LastActions {
+        let map = raw
+            .0
+            .iter()
+            .filter_map(|(host, v)| Some((host.to_ascii_lowercase(), v.as_str()?.to_string())))
+            .filter(|(host, action)| valid_host(host) && valid_action(action))
+            .take(MAX_HOSTS)
+            .collect();
+        LastActions(map)
+    }
+
+    pub fn get(&self, host: &str) -> &str {
+        self.0
+            .get(&host.to_ascii_lowercase())
+            .map_or(DEFAULT_ACTION, String::as_str)
+    }
+
+    /// Records `action` for `host`; returns whether anything changed (and so needs saving).
+    pub fn set(&mut self, host: &str, action: &str) -> bool {
+        let host = host.to_ascii_lowercase();
+        if !valid_host(&host)
+            || !valid_action(action)
+            || self.0.get(&host).map(String::as_str) == Some(action)
+        {
+            return false;
+        }
+        if self.0.len() >= MAX_HOSTS && !self.0.contains_key(&host) {
+            return false;
+        }
+        self.0.insert(host, action.to_string());
+        true
+    }
+
+    pub fn to_stored(&self) -> &BTreeMap<String, String> {
+        &self.0
+    }
+}
+
+/// The stored shape, read leniently: any object; values of any type.
+#[derive(Debug, Default, Deserialize)]
+#[serde(transparent)]
+pub struct StoredLastActions(pub BTreeMap<String, Loose>);

@@ -1,0 +1,219 @@
+// Every GitLab era and page kind (each fixture of ../shared and ../fixtures): exactly one
+// Gitpod item inside GitLab's own control, the exact URL, opened in a new tab; GitLab's own
+// Gitpod item is never duplicated; the last action is remembered per host; in-page navigation
+// keeps one entry with the current URL; the entry works from the keyboard.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, ENTRY } from "./harness.mjs";
+import { fixtureSets } from "./server.mjs";
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const NATIVE = '[data-qa-selector="gitpod_button"], [data-testid="gitpod-menu-item"]';
+
+/** Our main entry and GitLab's own Gitpod items, as the page shows them. */
+async function gitpodItems(page) {
+  return page.evaluate(({ entry, native }) => {
+    const ours = [...document.querySelectorAll(entry)];
+    const natives = [...document.querySelectorAll(native)].map((e) => e.closest("li") || e);
+    for (const li of document.querySelectorAll("li:not([data-gitpod-ext])")) {
+      if (li.textContent.trim().toLowerCase() === "gitpod" && !natives.includes(li)) natives.push(li);
+    }
+    return { ours: ours.length, native: natives.length };
+  }, { entry: ENTRY, native: NATIVE });
+}
+
+async function lastActions() {
+  return env.worker.evaluate(async () => (await chrome.storage.sync.get("last_action")).last_action || {});
+}
+
+async function resetMemory() {
+  await env.worker.evaluate(async () => { await chrome.storage.sync.clear(); await chrome.storage.local.clear(); });
+}
+
+/** Waits until the content script has dealt with the page's control. */
+async function settled(page) {
+  await page.waitForFunction(({ entry, native }) => {
+    if (document.querySelector(entry)) return true;
+    const nat = document.querySelector(native) ||
+      [...document.querySelectorAll("li")].find((li) => li.textContent.trim().toLowerCase() === "gitpod");
+    return nat && nat.closest("[data-gitpod-ext-last], li")?.hasAttribute("data-gitpod-ext-last");
+  }, { entry: ENTRY, native: NATIVE }, { timeout: 5000 });
+}
+
+for (const fixture of fixtureSets()) {
+  test(`${fixture.file}: ${fixture.gitpod_url ? "one Gitpod item opening the expected URL" : "left untouched"}`, async () => {
+    await resetMemory();
+    const { page, errors } = await openPage(env.context, fixture.url);
+    if (!fixture.gitpod_url) {
+      await page.waitForTimeout(600);
+      assert.equal(await page.locator("[data-gitpod-ext]").count(), 0);
+      assert.deepEqual(errors, []);
+      await page.close();
+      return;
+    }
+    await settled(page);
+    const items = await gitpodItems(page);
+    assert.equal(items.ours + items.native, 1, `exactly one Gitpod item: ${JSON.stringify(items)}`);
+    // The item to use: ours, or GitLab's own.
+    const item = items.ours
+      ? page.locator(ENTRY)
+      : page.locator(`li:has(${NATIVE}), li[data-gitpod-ext-last]`).first();
+    const link = item.locator("a").first();
+    assert.equal(await link.getAttribute("href"), fixture.gitpod_url);
+    // As a user: open the dropdown holding the item, click the item, Gitpod opens.
+    await link.evaluate((a) => {
+      const root = a.closest(".gl-new-dropdown, .btn-group, #web-ide-link");
+      root.querySelector('[aria-haspopup="true"]').setAttribute("data-test-toggle", "");
+    });
+    await page.click("[data-test-toggle]");
+    await link.waitFor({ state: "visible" });
+    if ((await link.getAttribute("target")) === "_blank") {
+      const [opened] = await Promise.all([env.context.waitForEvent("page"), link.click()]);
+      await opened.waitForLoadState();
+      assert.equal(opened.url(), fixture.gitpod_url);
+      await opened.close();
+    } else {
+      // GitLab's own item without a target (15.x) opens Gitpod in the same tab.
+      await Promise.all([page.waitForURL(fixture.gitpod_url), link.click()]);
+    }
+    assert.equal((await lastActions())["gitlab.com"] ?? "gitpod", "gitpod", "choosing Gitpod is remembered");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+const SPLIT = "https://gitlab.com/gitlab-org/gitlab-runner";
+const EDIT = "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli";
+const NATIVE_SPLIT = "https://gitlab.com/gitlab-org/gitlab-runner/-/tree/feature/retry-logic/docs";
+
+test("the last action is pre-selected across reloads and pages of the same host", async () => {
+  await resetMemory();
+  // First visit: Gitpod is the split button's primary action.
+  let { page } = await openPage(env.context, SPLIT);
+  await page.locator(ENTRY).waitFor({ state: "attached" });
+  const primary = page.locator("#web-ide-link .split-content-button");
+  await page.waitForFunction(() => document.querySelector("#web-ide-link .split-content-button").textContent === "Gitpod");
+  assert.equal(await primary.getAttribute("href"), "https://gitpod.io/#https://gitlab.com/gitlab-org/gitlab-runner");
+  // Choose Web IDE from the menu: remembered for gitlab.com.
+  await page.click("#web-ide-link .dropdown-toggle");
+  await page.locator('#web-ide-link .dropdown-menu [data-qa-selector="web_ide_button"]').click();
+  await waitFor(async () => (await lastActions())["gitlab.com"] === "webide", "webide remembered");
+  await page.close();
+
+  // Reload: Web IDE is the primary again, marked active.
+  ({ page } = await openPage(env.context, SPLIT));
+  await page.locator(ENTRY).waitFor({ state: "attached" });
+  await page.waitForFunction(() => document.querySelector("#web-ide-link .split-content-button").textContent === "Web IDE");
+  assert.equal(await page.locator('#web-ide-link li[aria-current="true"] [data-qa-selector="web_ide_button"]').count(), 1);
+  await page.close();
+
+  // Another page of the same host (a 17.x Edit dropdown): Web IDE marked, Gitpod after it.
+  ({ page } = await openPage(env.context, EDIT));
+  await page.locator(ENTRY).waitFor({ state: "attached" });
+  await page.waitForSelector('[data-testid="webide-menu-item"][aria-current="true"]', { state: "attached" });
+  assert.deepEqual(await menuTexts(page), ["Web IDE", "Gitpod", "Gitpod with options…", "Edit single file"]);
+  // Choose "Gitpod with options": opens ?autostart=false, remembered, listed first next time.
+  await page.click('[data-testid="action-dropdown"] [data-testid="base-dropdown-toggle"]');
+  const options = page.locator('[data-testid="gitpod-ext-options-menu-item"] a');
+  const [opened] = await Promise.all([env.context.waitForEvent("page"), options.click()]);
+  await opened.waitForLoadState();
+  assert.equal(opened.url(), "https://gitpod.io/?autostart=false#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli");
+  await opened.close();
+  await waitFor(async () => (await lastActions())["gitlab.com"] === "gitpod_options", "gitpod_options remembered");
+  await page.reload();
+  await page.waitForSelector('[data-testid="gitpod-ext-options-menu-item"][aria-current="true"]', { state: "attached" });
+  assert.deepEqual(await menuTexts(page), ["Gitpod", "Gitpod with options…", "Web IDE", "Edit single file"]);
+  await page.close();
+
+  // Memory is per host: another host's choice does not leak into gitlab.com, and survives.
+  await env.worker.evaluate(async () => {
+    const { last_action } = await chrome.storage.sync.get("last_action");
+    await chrome.storage.sync.set({ last_action: { ...last_action, "gitlab.example.test": "edit" } });
+  });
+  ({ page } = await openPage(env.context, EDIT));
+  await page.waitForSelector('[data-testid="gitpod-ext-options-menu-item"][aria-current="true"]', { state: "attached" });
+  await page.close();
+  assert.deepEqual(await lastActions(), { "gitlab.com": "gitpod_options", "gitlab.example.test": "edit" });
+});
+
+test("GitLab's own Gitpod item is driven and remembered, never duplicated", async () => {
+  await resetMemory();
+  await env.worker.evaluate(() => chrome.storage.sync.set({ last_action: { "gitlab.com": "webide" } }));
+  const { page } = await openPage(env.context, NATIVE_SPLIT);
+  await page.waitForSelector('[data-qa-selector="web_ide_button"].is-active', { state: "attached" });
+  assert.equal(await page.locator("[data-gitpod-ext]").count(), 0);
+  await page.click("#web-ide-link .dropdown-toggle");
+  const native = page.locator('#web-ide-link [data-qa-selector="gitpod_button"]');
+  const [opened] = await Promise.all([env.context.waitForEvent("page"), native.click({ modifiers: [] })]).catch(async () => {
+    // The fixture's native link has no target: it navigates this tab instead.
+    return [page];
+  });
+  await waitFor(async () => (await lastActions())["gitlab.com"] === "gitpod", "native Gitpod remembered");
+  if (opened !== page) await opened.close();
+  const again = await openPage(env.context, NATIVE_SPLIT);
+  await again.page.waitForFunction(() => document.querySelector("#web-ide-link .split-content-button").textContent === "Gitpod");
+  assert.equal(await again.page.locator("[data-gitpod-ext]").count(), 0);
+  await again.page.close();
+  await page.close().catch(() => {});
+});
+
+test("100 in-page navigations leave exactly one entry carrying the current URL", async () => {
+  await resetMemory();
+  const { page, errors } = await openPage(env.context, EDIT);
+  await page.locator(ENTRY).waitFor({ state: "attached" });
+  for (let i = 0; i < 100; i++) {
+    const dir = i % 2 ? "src" : "docs";
+    await page.click(`a[data-spa-nav][href$="/${dir}"]`);
+    const want = `https://gitpod.io/#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli/-/tree/main/${dir}`;
+    await page.waitForFunction(({ entry, want }) => {
+      const all = document.querySelectorAll(entry);
+      return all.length === 1 && all[0].querySelector("a").getAttribute("href") === want;
+    }, { entry: ENTRY, want }, { timeout: 3000 });
+  }
+  assert.equal(await page.locator(ENTRY).count(), 1);
+  assert.equal(await page.locator("[data-gitpod-ext]").count(), 2, "Gitpod and Gitpod with options, once each");
+  assert.equal(page.url(), "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli/-/tree/main/src");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("keyboard: the entry is focusable like GitLab's items, arrows move, Enter opens Gitpod", async () => {
+  await resetMemory();
+  const { page } = await openPage(env.context, EDIT);
+  await page.click('[data-testid="action-dropdown"] [data-testid="base-dropdown-toggle"]');
+  const entry = page.locator(ENTRY);
+  await entry.waitFor({ state: "visible" });
+  assert.equal(await entry.getAttribute("tabindex"), "0");
+  await entry.focus();
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("data-testid")), "gitpod-ext-options-menu-item");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("data-testid")), "gitpod-ext-menu-item");
+  const [opened] = await Promise.all([env.context.waitForEvent("page"), page.keyboard.press("Enter")]);
+  await opened.waitForLoadState();
+  assert.equal(opened.url(), "https://gitpod.io/#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli");
+  await opened.close();
+  // The split button's entry has the roles of its siblings.
+  const split = await openPage(env.context, SPLIT);
+  await split.page.locator(ENTRY).waitFor({ state: "attached" });
+  assert.equal(await split.page.locator(`${ENTRY}[role="presentation"] > a[role="menuitem"]`).count(), 1);
+  await split.page.close();
+  await page.close();
+});
+
+function menuTexts(page) {
+  return page.$$eval('[data-testid="action-dropdown"] .gl-new-dropdown-contents > li', (lis) => lis.map((li) => li.textContent.trim()));
+}
+
+async function waitFor(check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
