@@ -5,7 +5,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ENTRY } from "./harness.mjs";
+import { launch, openPage, waitFor, ENTRY } from "./harness.mjs";
 import { fixtureSets } from "./server.mjs";
 
 let env;
@@ -207,13 +207,4 @@ test("keyboard: the entry is focusable like GitLab's items, arrows move, Enter o
 
 function menuTexts(page) {
   return page.$$eval('[data-testid="action-dropdown"] .gl-new-dropdown-contents > li', (lis) => lis.map((li) => li.textContent.trim()));
-}
-
-async function waitFor(check, what, ms = 5000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`timed out waiting for ${what}`);
 }

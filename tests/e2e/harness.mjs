@@ -70,3 +70,13 @@ export async function openPage(context, url) {
 }
 
 export const ENTRY = '[data-testid="gitpod-ext-menu-item"]';
+
+/** Polls `check` (sync or async) until it holds; fails the test naming `what` otherwise. */
+export async function waitFor(check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

@@ -4,7 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, expectedExtensionId, ENTRY } from "./harness.mjs";
+import { launch, openPage, waitFor, expectedExtensionId, ENTRY } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -85,12 +85,3 @@ test("a matched page that is not GitLab is left untouched, without errors", asyn
   assert.ok(log.filter((l) => l.includes("Gitpod")).length <= 1, `at most one console line: ${log}`);
   await page.close();
 });
-
-async function waitFor(check, what, ms = 5000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
