@@ -109,8 +109,7 @@ impl GitLabUrl {
             .map(|s| s.filter(|s| !s.is_empty()).collect())
             .unwrap_or_default();
 
-        let (root_len, project_len) =
-            split_project(&segments, hints).ok_or(UrlError::NotAProject)?;
+        let (root_len, project_len) = split_project(&segments, hints);
         let project = &segments[root_len..root_len + project_len];
         if project.len() < 2 || RESERVED_TOP_LEVEL.contains(&project[0]) || project.contains(&"-") {
             return Err(UrlError::NotAProject);
@@ -203,7 +202,7 @@ impl Page {
 }
 
 /// Returns (relative-root length, project length) in segments.
-fn split_project(segments: &[&str], hints: Hints<'_>) -> Option<(usize, usize)> {
+fn split_project(segments: &[&str], hints: Hints<'_>) -> (usize, usize) {
     if let Some(full) = hints
         .project_full_path
         .map(|p| p.trim_matches('/'))
@@ -213,7 +212,7 @@ fn split_project(segments: &[&str], hints: Hints<'_>) -> Option<(usize, usize)> 
         if let Some(start) =
             (0..segments.len()).find(|&i| starts_with_ignore_case(&segments[i..], &wanted))
         {
-            return Some((start, wanted.len()));
+            return (start, wanted.len());
         }
     }
     let root_len = hints
@@ -229,7 +228,7 @@ fn split_project(segments: &[&str], hints: Hints<'_>) -> Option<(usize, usize)> 
         .iter()
         .position(|s| *s == "-")
         .unwrap_or(after_root.len());
-    Some((root_len, project_len))
+    (root_len, project_len)
 }
 
 /// GitLab paths are case-insensitive (it redirects to the canonical spelling).

@@ -1,11 +1,8 @@
-// Content-script boot (bundled after the wasm-bindgen glue and WASM_BASE64 by `cargo xtask build`).
+// Content-script boot (bundled after the wasm-bindgen glue and WASM_BYTES by `cargo xtask build`).
 // Compiles asynchronously, off the page's critical path. Where the page's CSP forbids
 // WebAssembly (Chromium applies it to content scripts) the page is left untouched, one line is
 // logged, and the worker is told so the toolbar button can explain.
-const bytes = Uint8Array.fromBase64
-  ? Uint8Array.fromBase64(WASM_BASE64)
-  : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));
-wasm_bindgen({ module_or_path: bytes }).then(
+wasm_bindgen({ module_or_path: WASM_BYTES }).then(
   () => wasm_bindgen.content_main(),
   (error) => {
     console.info("Gitpod for GitLab: not available on this page:", String(error));

@@ -9,7 +9,7 @@ use crate::gitpod_url::{gitpod_url, LaunchMode};
 use crate::last_action::{action_from_qa_selector, action_from_testid, GITPOD, GITPOD_OPTIONS};
 use crate::settings::Settings;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, NodeList};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -110,18 +110,12 @@ fn has_native_gitpod(anchor: &Anchor, control: &Element, list: &Element) -> Resu
         return Ok(true);
     }
     let items = list.query_selector_all(&format!("li:not([{ENTRY_MARKER}])"))?;
-    Ok((0..items.length())
-        .filter_map(|i| items.item(i)?.dyn_into::<Element>().ok())
-        .any(|li| is_gitpod_text(&li)))
+    Ok(elements(items).any(|li| is_gitpod_text(&li)))
 }
 
 fn remove_ours(list: &Element) -> Result<(), JsValue> {
     let ours = list.query_selector_all(&format!("[{ENTRY_MARKER}]"))?;
-    for i in 0..ours.length() {
-        if let Some(e) = ours.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            e.remove();
-        }
-    }
+    elements(ours).for_each(|e| e.remove());
     Ok(())
 }
 
@@ -297,10 +291,8 @@ fn preselect(
         // Split button: the primary button becomes the remembered action, marked active as
         // GitLab marks its own selection.
         let active = list.query_selector_all("a.is-active")?;
-        for i in 0..active.length() {
-            if let Some(a) = active.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                a.class_list().remove_1("is-active")?;
-            }
+        for a in elements(active) {
+            a.class_list().remove_1("is-active")?;
         }
         link.class_list().add_1("is-active")?;
         primary.set_text_content(Some(link.text_content().unwrap_or_default().trim()));
@@ -324,9 +316,7 @@ fn find_item(list: &Element, action: &str) -> Option<Element> {
         return Some(ours);
     }
     let items = list.query_selector_all("li").ok()?;
-    (0..items.length())
-        .filter_map(|i| items.item(i)?.dyn_into::<Element>().ok())
-        .find(|li| item_action(li).as_deref() == Some(action))
+    elements(items).find(|li| item_action(li).as_deref() == Some(action))
 }
 
 fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
@@ -335,6 +325,11 @@ fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsVa
         e.set_attribute(k, v)?;
     }
     Ok(e)
+}
+
+/// The elements of a query result.
+fn elements(list: NodeList) -> impl Iterator<Item = Element> {
+    (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into().ok())
 }
 
 /// First match of a fallback chain in the document.

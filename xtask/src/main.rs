@@ -150,7 +150,9 @@ fn build() -> Result<Built> {
 /// and the boot shim, all inside one function scope so nothing leaks into the page's world.
 fn bundle(glue: &str, wasm: &[u8], boot: &str) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
-    format!("(() => {{\n\"use strict\";\n{glue}\nconst WASM_BASE64 = \"{b64}\";\n{boot}\n}})();\n")
+    format!(
+        "(() => {{\n\"use strict\";\n{glue}\nconst WASM_BASE64 = \"{b64}\";\nconst WASM_BYTES = Uint8Array.fromBase64\n  ? Uint8Array.fromBase64(WASM_BASE64)\n  : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));\n{boot}\n}})();\n"
+    )
 }
 
 /// manifest.json serves both browsers; each build keeps only what its browser reads.
