@@ -4,6 +4,7 @@
 //! native Gitpod item) plus ours (`gitpod`, `gitpod_options`); choosing GitLab's native Gitpod
 //! item and ours is the same action. Stored under [`LAST_ACTION_KEY`] as `{host: action}`.
 
+use crate::gitpod_url::LaunchMode;
 use crate::settings::Loose;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -13,6 +14,7 @@ pub const LAST_ACTION_KEY: &str = "last_action";
 pub const DEFAULT_ACTION: &str = "gitpod";
 pub const GITPOD: &str = "gitpod";
 pub const GITPOD_OPTIONS: &str = "gitpod_options";
+pub const GITPOD_PREBUILD: &str = "gitpod_prebuild";
 /// Hosts kept at most; the oldest insertion order is not tracked, so the map simply stops
 /// growing (a user with more GitLab hosts than this keeps the first ones).
 pub const MAX_HOSTS: usize = 256;
@@ -31,6 +33,25 @@ fn valid_host(host: &str) -> bool {
         && host
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+}
+
+/// The action key a Gitpod launch mode is remembered as.
+pub fn action_for_mode(mode: LaunchMode) -> &'static str {
+    match mode {
+        LaunchMode::Open => GITPOD,
+        LaunchMode::WithOptions => GITPOD_OPTIONS,
+        LaunchMode::Prebuild => GITPOD_PREBUILD,
+    }
+}
+
+/// The launch mode the toolbar button and shortcut use for a remembered action: GitLab's own
+/// actions (Web IDE, …) have no Gitpod mode and open plainly.
+pub fn mode_for_action(action: &str) -> LaunchMode {
+    match action {
+        GITPOD_OPTIONS => LaunchMode::WithOptions,
+        GITPOD_PREBUILD => LaunchMode::Prebuild,
+        _ => LaunchMode::Open,
+    }
 }
 
 /// GitLab's markup names its items `data-testid="<key>-menu-item"` (16.x+) or

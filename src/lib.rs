@@ -5,8 +5,10 @@
 //! wasm is this crate built with one entry feature (`content`, `background`, `popup`).
 
 pub mod anchors;
+pub mod connect;
 pub mod gitlab_url;
 pub mod gitpod_url;
+pub mod hosts;
 pub mod last_action;
 pub mod messages;
 pub mod settings;

@@ -1,6 +1,7 @@
 //! Messages between content script, popup and background worker. Pure: the wire format is
 //! serde's, checked on the host; the web glue only converts to and from JS values.
 
+use crate::gitpod_url::LaunchMode;
 use serde::{Deserialize, Serialize};
 
 /// Longest free-text field accepted in a request; longer ones are refused, not truncated.
@@ -14,7 +15,37 @@ pub enum Request {
     /// Liveness check; proves the message path end to end.
     Ping {},
     /// The content script could not start on this page (e.g. the page's CSP forbids WebAssembly).
-    ContentBlocked { reason: String },
+    ContentBlocked {
+        reason: String,
+    },
+    /// Open a GitLab page in Gitpod (popup): new tab or `tab_id`, per the settings; the mode
+    /// becomes the host's last action.
+    Open {
+        url: String,
+        mode: LaunchMode,
+        #[serde(default)]
+        tab_id: Option<i32>,
+    },
+    /// Start the connect flow for a GitLab host (`gitlab.com`, `gitlab.example.com:8443`).
+    Connect {
+        host: String,
+    },
+    /// Replace the settings (popup form). The origin is validated again here.
+    SaveSettings {
+        gitpod_origin: String,
+        open_in_new_tab: bool,
+        toolbar_opens_directly: bool,
+    },
+    /// Enable a self-hosted GitLab whose permission the popup was just granted; `tab_id`, if
+    /// given, gets the content script at once.
+    EnableHost {
+        origin: String,
+        #[serde(default)]
+        tab_id: Option<i32>,
+    },
+    DisableHost {
+        origin: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,13 +58,18 @@ pub enum Reply {
 
 impl Request {
     pub fn validate(&self) -> Result<(), String> {
-        match self {
-            Request::Ping {} => Ok(()),
-            Request::ContentBlocked { reason } if reason.len() > MAX_TEXT => {
-                Err("reason too long".into())
-            }
-            Request::ContentBlocked { .. } => Ok(()),
+        let texts: &[&str] = match self {
+            Request::Ping {} => &[],
+            Request::ContentBlocked { reason } => &[reason],
+            Request::Open { url, .. } => &[url],
+            Request::Connect { host } => &[host],
+            Request::SaveSettings { gitpod_origin, .. } => &[gitpod_origin],
+            Request::EnableHost { origin, .. } | Request::DisableHost { origin } => &[origin],
+        };
+        if texts.iter().any(|t| t.len() > MAX_TEXT) {
+            return Err("request too long".into());
         }
+        Ok(())
     }
 }
 

@@ -16,6 +16,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Settings {
     pub gitpod_origin: GitpodOrigin,
     pub open_in_new_tab: bool,
+    /// The toolbar button opens the current GitLab page in Gitpod instead of the popup.
+    pub toolbar_opens_directly: bool,
 }
 
 impl Default for Settings {
@@ -23,6 +25,7 @@ impl Default for Settings {
         Settings {
             gitpod_origin: GitpodOrigin::default(),
             open_in_new_tab: true,
+            toolbar_opens_directly: false,
         }
     }
 }
@@ -34,6 +37,7 @@ pub struct StoredSettings {
     pub schema: Loose,
     pub gitpod_origin: Loose,
     pub open_in_new_tab: Loose,
+    pub toolbar_opens_directly: Loose,
 }
 
 /// The stored shape as written.
@@ -42,6 +46,7 @@ pub struct StoredSettingsOut<'a> {
     pub schema: u32,
     pub gitpod_origin: &'a str,
     pub open_in_new_tab: bool,
+    pub toolbar_opens_directly: bool,
 }
 
 impl Settings {
@@ -57,6 +62,10 @@ impl Settings {
                 .open_in_new_tab
                 .as_bool()
                 .unwrap_or(defaults.open_in_new_tab),
+            toolbar_opens_directly: raw
+                .toolbar_opens_directly
+                .as_bool()
+                .unwrap_or(defaults.toolbar_opens_directly),
         }
     }
 
@@ -65,6 +74,7 @@ impl Settings {
             schema: SCHEMA_VERSION,
             gitpod_origin: self.gitpod_origin.as_str(),
             open_in_new_tab: self.open_in_new_tab,
+            toolbar_opens_directly: self.toolbar_opens_directly,
         }
     }
 }

@@ -81,3 +81,19 @@ fn gitlab_item_keys() {
     );
     assert_eq!(action_from_qa_selector("Robot"), None);
 }
+
+#[test]
+fn launch_modes_are_remembered_as_actions() {
+    use gitpod_gitlab::gitpod_url::LaunchMode;
+    use gitpod_gitlab::last_action::{action_for_mode, mode_for_action};
+    for mode in [
+        LaunchMode::Open,
+        LaunchMode::WithOptions,
+        LaunchMode::Prebuild,
+    ] {
+        assert_eq!(mode_for_action(action_for_mode(mode)), mode);
+    }
+    // GitLab's own actions have no Gitpod mode: the toolbar and shortcut open plainly.
+    assert_eq!(mode_for_action("webide"), LaunchMode::Open);
+    assert_eq!(mode_for_action(""), LaunchMode::Open);
+}

@@ -87,3 +87,52 @@ fn hostile_messages_are_refused() {
     };
     assert!(long.validate().is_err());
 }
+
+#[test]
+fn toolbar_setting_and_new_requests() {
+    let s = decode(json!({"toolbar_opens_directly": true, "open_in_new_tab": "garbage"}));
+    assert!(s.toolbar_opens_directly && s.open_in_new_tab);
+    assert!(!Settings::default().toolbar_opens_directly);
+    let r: Request = serde_json::from_value(
+        json!({"type": "open", "url": "https://gitlab.com/a/b", "mode": "with_options", "tab_id": 12}),
+    )
+    .unwrap();
+    assert_eq!(
+        r,
+        Request::Open {
+            url: "https://gitlab.com/a/b".into(),
+            mode: gitpod_gitlab::gitpod_url::LaunchMode::WithOptions,
+            tab_id: Some(12)
+        }
+    );
+    // tab_id is optional; unknown fields, unknown modes and wrong types are refused.
+    assert!(
+        serde_json::from_value::<Request>(json!({"type": "open", "url": "u", "mode": "open"}))
+            .is_ok()
+    );
+    for bad in [
+        json!({"type": "open", "url": "u", "mode": "launch"}),
+        json!({"type": "open", "url": "u", "mode": "open", "tab_id": "1"}),
+        json!({"type": "connect", "host": "gitlab.com", "scopes": "all"}),
+        json!({"type": "save_settings", "gitpod_origin": "https://x.test", "open_in_new_tab": true}),
+        json!({"type": "enable_host"}),
+    ] {
+        assert!(
+            serde_json::from_value::<Request>(bad.clone()).is_err(),
+            "{bad}"
+        );
+    }
+    let long = "a".repeat(MAX_TEXT + 1);
+    for r in [
+        Request::Connect { host: long.clone() },
+        Request::DisableHost {
+            origin: long.clone(),
+        },
+        Request::EnableHost {
+            origin: long.clone(),
+            tab_id: None,
+        },
+    ] {
+        assert!(r.validate().is_err());
+    }
+}

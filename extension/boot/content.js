@@ -2,6 +2,10 @@
 // Compiles asynchronously, off the page's critical path. Where the page's CSP forbids
 // WebAssembly (Chromium applies it to content scripts) the page is left untouched, one line is
 // logged, and the worker is told so the toolbar button can explain.
+// Once per page: enabling a self-hosted GitLab injects this script into the open tab, and the
+// registered copy may run there too.
+if (!globalThis.__gitpodForGitLab) {
+globalThis.__gitpodForGitLab = true;
 wasm_bindgen({ module_or_path: WASM_BYTES }).then(
   () => wasm_bindgen.content_main(),
   (error) => {
@@ -13,3 +17,4 @@ wasm_bindgen({ module_or_path: WASM_BYTES }).then(
     }
   },
 );
+}

@@ -1,16 +1,21 @@
-//! Extension APIs shared by every context: typed messages and settings over `chrome.*`
-//! (through `web-extensions-sys`).
+//! Extension APIs shared by every context: typed messages, storage and settings over
+//! `chrome.*` (through `web-extensions-sys`), and small conversions.
 
+#![allow(dead_code)] // each context uses its own subset
+
+use crate::hosts::{EnabledHosts, HOSTS_KEY};
+use crate::last_action::{LastActions, StoredLastActions, LAST_ACTION_KEY};
 use crate::messages::{Reply, Request};
-use crate::settings::{Settings, StoredSettings, SETTINGS_KEY};
-use js_sys::Reflect;
+use crate::settings::{Loose, Settings, StoredSettings, SETTINGS_KEY};
+use js_sys::{Object, Promise, Reflect};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_extensions_sys::chrome;
+use wasm_bindgen_futures::JsFuture;
+use web_extensions_sys::{chrome, StorageArea};
 
 /// Sends a typed request to the background worker and decodes its typed reply.
-#[allow(dead_code)] // not every context sends
 pub async fn request(req: &Request) -> Result<Reply, String> {
-    let msg = serde_wasm_bindgen::to_value(req).map_err(|e| e.to_string())?;
+    let msg = to_js(req);
     let raw = chrome()
         .runtime()
         .send_message(None, &msg, None)
@@ -19,43 +24,145 @@ pub async fn request(req: &Request) -> Result<Reply, String> {
     serde_wasm_bindgen::from_value(raw).map_err(|e| format!("unreadable reply: {e}"))
 }
 
+/// Where a value lives: settings and choices follow the user (`sync`), a connect flow stays
+/// on this device (`local`), per-tab notes die with the browser session (`session`).
+#[derive(Clone, Copy)]
+pub enum Area {
+    Sync,
+    Local,
+    Session,
+}
+
+fn area(which: Area) -> StorageArea {
+    let storage = chrome().storage();
+    match which {
+        Area::Sync => storage.sync(),
+        Area::Local => storage.local(),
+        Area::Session => storage.session(),
+    }
+}
+
 /// Reads the settings; whatever storage holds (nothing, garbage, an old schema, a failing
 /// area), the result is usable.
-#[allow(dead_code)]
 pub async fn load_settings() -> Settings {
     let raw: StoredSettings = load(SETTINGS_KEY).await.unwrap_or_default();
     Settings::from_stored(&raw)
 }
 
-/// Reads and decodes one storage key: `sync` first, `local` where sync is unavailable.
-/// None where it is missing or does not decode.
+pub async fn load_last_actions() -> LastActions {
+    let raw: StoredLastActions = load(LAST_ACTION_KEY).await.unwrap_or_default();
+    LastActions::from_stored(&raw)
+}
+
+pub async fn load_hosts() -> EnabledHosts {
+    let raw: Vec<Loose> = load(HOSTS_KEY).await.unwrap_or_default();
+    EnabledHosts::from_stored(&raw)
+}
+
+/// Reads and decodes one key of the synced storage: `sync` first, `local` where sync is
+/// unavailable. None where it is missing or does not decode.
 pub async fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    let storage = chrome().storage();
     let key = JsValue::from_str(key);
-    let found = match storage.sync().get(&key).await {
+    let found = match area(Area::Sync).get(&key).await {
         Ok(v) => Ok(v),
-        Err(_) => storage.local().get(&key).await,
+        Err(_) => area(Area::Local).get(&key).await,
     };
     let value = Reflect::get(&found.ok()?, &key).ok()?;
     serde_wasm_bindgen::from_value(value).ok()
 }
 
-/// Writes one storage key: `sync` first, `local` where sync refuses (unavailable, quota).
-pub async fn save<T: serde::Serialize + ?Sized>(key: &str, value: &T) -> Result<(), String> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let value = value.serialize(&serializer).map_err(|e| e.to_string())?;
-    let items = js_sys::Object::new();
-    Reflect::set(&items, &JsValue::from_str(key), &value).map_err(js_text)?;
-    let storage = chrome().storage();
-    if storage.sync().set(&items).await.is_ok() {
+/// Reads one key of one area, undecoded (`undefined` when missing or unreadable).
+pub async fn load_raw(which: Area, key: &str) -> JsValue {
+    let key = JsValue::from_str(key);
+    match area(which).get(&key).await {
+        Ok(found) => Reflect::get(&found, &key).unwrap_or(JsValue::UNDEFINED),
+        Err(_) => JsValue::UNDEFINED,
+    }
+}
+
+pub async fn load_from<T: serde::de::DeserializeOwned>(which: Area, key: &str) -> Option<T> {
+    serde_wasm_bindgen::from_value(load_raw(which, key).await).ok()
+}
+
+/// Writes one key: `sync` first, `local` where sync refuses (unavailable, quota).
+pub async fn save<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<(), String> {
+    save_js(key, &to_js(value)).await
+}
+
+async fn save_js(key: &str, value: &JsValue) -> Result<(), String> {
+    let items = item(key, value)?;
+    if area(Area::Sync).set(&items).await.is_ok() {
         return Ok(());
     }
-    storage
-        .local()
+    area(Area::Local)
         .set(&items)
         .await
         .map(|_| ())
         .map_err(js_text)
+}
+
+pub async fn save_to<T: Serialize + ?Sized>(
+    which: Area,
+    key: &str,
+    value: &T,
+) -> Result<(), String> {
+    let items = item(key, &to_js(value))?;
+    area(which).set(&items).await.map(|_| ()).map_err(js_text)
+}
+
+pub async fn remove_from(which: Area, key: &str) {
+    let _ = area(which).remove(&JsValue::from_str(key)).await;
+}
+
+/// Writes an object over what is stored under `key`, keeping fields this version does not
+/// know (written by a newer version): a downgrade must not lose a user's settings.
+pub async fn save_merged<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<(), String> {
+    let stored = {
+        let key = JsValue::from_str(key);
+        let found = match area(Area::Sync).get(&key).await {
+            Ok(v) => Ok(v),
+            Err(_) => area(Area::Local).get(&key).await,
+        };
+        found.ok().and_then(|f| Reflect::get(&f, &key).ok())
+    };
+    let merged = Object::new();
+    if let Some(old) = stored.filter(|v| v.is_object() && !js_sys::Array::is_array(v)) {
+        Object::assign(&merged, old.unchecked_ref());
+    }
+    Object::assign(&merged, to_js(value).unchecked_ref());
+    save_js(key, &merged).await
+}
+
+fn item(key: &str, value: &JsValue) -> Result<Object, String> {
+    let items = Object::new();
+    Reflect::set(&items, &JsValue::from_str(key), value).map_err(js_text)?;
+    Ok(items)
+}
+
+/// A Rust value as a plain JS object (maps as objects, `None` as `null`).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `to_js` for the `Object` parameters of `chrome.*` calls.
+pub fn to_obj<T: Serialize + ?Sized>(value: &T) -> Object {
+    to_js(value).dyn_into().unwrap_or_default()
+}
+
+/// Awaits a hand-bound `chrome.*` call (see `bindings`).
+pub async fn settle(call: Result<Promise, JsValue>) -> Result<JsValue, String> {
+    JsFuture::from(call.map_err(js_text)?)
+        .await
+        .map_err(js_text)
+}
+
+/// A property of a JS object, if present and not null.
+pub fn field(obj: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(obj, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// A JS error (or anything thrown) as one line of text.

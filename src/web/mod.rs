@@ -1,6 +1,7 @@
 //! Thin web glue around the pure core, one module per extension context. Only the entry of
 //! the feature being built is compiled, so each shipped wasm carries just its own context.
 
+mod bindings;
 mod ext;
 
 #[cfg(feature = "content")]

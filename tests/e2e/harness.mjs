@@ -2,7 +2,7 @@
 // the fixture server, and a fresh profile. Shared by every e2e test file.
 
 import { chromium } from "playwright-core";
-import { mkdtempSync, rmSync, readFileSync } from "node:fs";
+import { mkdtempSync, rmSync, readFileSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { createHash } from "node:crypto";
@@ -20,9 +20,23 @@ export function expectedExtensionId() {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join("");
 }
 
-export async function launch(serverOptions = {}) {
+/**
+ * `preGranted`: host patterns added to a copy of the extension's `host_permissions`. It stands
+ * in for the user's "Allow" on Chrome's permission prompt, which headless Chromium shows but
+ * nothing can answer: `permissions.request` then resolves `true` at once. Everything after the
+ * prompt (registration, injection, removal) is the extension's real code.
+ */
+export async function launch({ preGranted = [], ...serverOptions } = {}) {
   const server = await startServer(serverOptions);
   const profile = mkdtempSync(join(tmpdir(), "gitpod-gitlab-profile-"));
+  let extensionDir = EXTENSION_DIR;
+  if (preGranted.length) {
+    extensionDir = mkdtempSync(join(tmpdir(), "gitpod-gitlab-ext-"));
+    cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(extensionDir, "manifest.json"), "utf8"));
+    manifest.host_permissions = [...manifest.host_permissions, ...preGranted];
+    writeFileSync(join(extensionDir, "manifest.json"), JSON.stringify(manifest));
+  }
   const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(",");
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -30,8 +44,12 @@ export async function launch(serverOptions = {}) {
     ignoreHTTPSErrors: true,
     ignoreDefaultArgs: ["--disable-extensions"],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      // CDP's Extensions.triggerAction: the toolbar button, clicked as a user would.
+      "--enable-unsafe-extension-debugging",
+      // A second CDP client reaches the popup page, which Playwright does not list.
+      "--remote-debugging-port=0",
       `--host-resolver-rules=${rules}`,
       "--ignore-certificate-errors",
       "--no-sandbox",
@@ -45,17 +63,48 @@ export async function launch(serverOptions = {}) {
   });
   const worker = context.serviceWorkers()[0] || (await context.waitForEvent("serviceworker", { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
-  return {
+  const browserSession = await context.browser().newBrowserCDPSession();
+  let observer = null; // connectOverCDP client, made on first use
+  const env = {
     context,
     server,
-    worker,
     extensionId,
+    /** The current worker (a stopped worker is replaced by a new one). */
+    get worker() {
+      return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) || worker;
+    },
+    /** Clicks the toolbar button for `page`'s tab. Returns the popup page if one opened. */
+    async clickToolbar(page, { expectPopup = true } = {}) {
+      await page.bringToFront();
+      const { targetInfos } = await browserSession.send("Target.getTargets", { filter: [{ type: "tab" }] });
+      const tab = targetInfos.find((t) => t.embedderData?.tabActive && t.url === page.url());
+      if (!tab) throw new Error(`no active tab target for ${page.url()}`);
+      await browserSession.send("Extensions.triggerAction", { id: extensionId, targetId: tab.targetId });
+      if (!expectPopup) return null;
+      // Playwright lists a popup only if it existed when the client connected: wait for the
+      // popup's target, then connect a fresh client.
+      const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+      const popupTargets = async () =>
+        (await browserSession.send("Target.getTargets")).targetInfos.filter((t) => t.type === "page" && t.url === popupUrl);
+      await waitFor(async () => (await popupTargets()).length > 0, "the toolbar popup to open");
+      await observer?.close().catch(() => {});
+      const port = readFileSync(join(profile, "DevToolsActivePort"), "utf8").split("\n")[0];
+      observer = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      const find = () => observer.contexts().flatMap((c) => c.pages()).find((p) => p.url() === popupUrl && !p.isClosed());
+      await waitFor(() => find(), "the popup page to be reachable");
+      const popup = find();
+      await popup.waitForSelector("#app > section");
+      return popup;
+    },
     async close() {
+      await observer?.close().catch(() => {});
       await context.close();
       await server.close();
       rmSync(profile, { recursive: true, force: true });
+      if (extensionDir !== EXTENSION_DIR) rmSync(extensionDir, { recursive: true, force: true });
     },
   };
+  return env;
 }
 
 /** Opens a page and collects what the page would show a developer: uncaught errors and console. */

@@ -46,22 +46,53 @@ function certificate() {
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
+export const SELF_HOSTED = "gitlab.example.test";
+
+/** Gitpod's error report on /complete-auth: base64 of a JSON object, as its server sends it. */
+// The text is chosen so its base64 holds both "+" and "/", which URL handling can mangle.
+export const AUTH_ERROR = { code: 403, error: "Access denied ~> GitLab said no???" };
+
+/** The stand-in Gitpod: the parts of the account-connect contract the extension relies on. */
+function gitpod(req, res, state) {
+  const url = new URL(req.url, "https://gitpod.io");
+  const page = (title, body) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!DOCTYPE html><title>${title}</title><p>${body}</p>`);
+  };
+  if (url.pathname === "/api/authorize") {
+    const returnTo = url.searchParams.get("returnTo") || "";
+    // Gitpod only returns to its own /complete-auth.
+    if (!returnTo.startsWith("https://gitpod.io/complete-auth?")) return page("Bad request", "bad returnTo");
+    if (state.authorize === "hang") return page("Sign in to Gitpod", "Sign in (stand-in)");
+    const message = state.authorize === "error"
+      ? "error:" + Buffer.from(JSON.stringify(AUTH_ERROR)).toString("base64")
+      : "success";
+    const location = state.authorize === "error" ? `/complete-auth?message=${message}` : returnTo;
+    res.writeHead(302, { location });
+    res.end();
+    return;
+  }
+  if (url.pathname === "/complete-auth") return page("Gitpod", "Authorization complete (stand-in)");
+  page("Gitpod (stand-in)", "Gitpod stand-in");
+}
+
 /** Starts the server; `csp` picks the policy GitLab pages are served with. */
 export async function startServer({ csp = CSP.gitlab } = {}) {
   const fixtures = fixtureSets();
   const byUrl = new Map(fixtures.flatMap((f) => [[f.url.split("?")[0], f], [f.url, f]]));
   const gitpodHits = [];
-  const state = { csp };
+  const state = { csp, authorize: "success" };
   const server = createServer(certificate(), (req, res) => {
     const host = (req.headers.host || "").replace(/:\d+$/, "");
     const url = `https://${host}${req.url}`;
     if (host === "gitpod.io") {
       gitpodHits.push(req.url);
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end("<!DOCTYPE html><title>Gitpod (stand-in)</title><p>Gitpod stand-in</p>");
+      gitpod(req, res, state);
       return;
     }
-    const fixture = byUrl.get(url) || byUrl.get(url.split("?")[0]);
+    // A self-hosted GitLab: the same pages under another host.
+    const asGitlabCom = host === SELF_HOSTED ? url.replace(`https://${SELF_HOSTED}`, "https://gitlab.com") : url;
+    const fixture = byUrl.get(asGitlabCom) || byUrl.get(asGitlabCom.split("?")[0]);
     if (!fixture) {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end(`no fixture for ${url}`);
@@ -76,6 +107,8 @@ export async function startServer({ csp = CSP.gitlab } = {}) {
     fixtures,
     gitpodHits,
     setCsp: (policy) => { state.csp = policy; },
+    /** How the stand-in Gitpod answers /api/authorize: "success", "error" or "hang". */
+    setAuthorize: (mode) => { state.authorize = mode; },
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }

@@ -1,0 +1,200 @@
+//! Connecting a GitLab account to Gitpod: the URLs of Gitpod's flow, reading its completion
+//! page, and the record kept while it runs. Pure. The contract is Gitpod's own (see
+//! `../shared/notes/gitpod-contract.md`): open `/api/authorize` in a tab, watch that tab until
+//! it reaches `/complete-auth?message=success` or `message=error:<base64 JSON>`.
+
+use crate::gitpod_url::GitpodOrigin;
+use serde::{Deserialize, Serialize};
+use url::form_urlencoded::byte_serialize;
+use url::Url;
+
+/// Storage key (`storage.local`: the flow is per device) of the latest [`ConnectRecord`].
+pub const CONNECT_KEY: &str = "connect";
+
+fn enc(s: &str) -> String {
+    byte_serialize(s.as_bytes()).collect()
+}
+
+/// Gitpod's authorize URL for `gitlab_host` (`gitlab.com`, `gitlab.example.com:8443`).
+/// Empty `scopes` asks for Gitpod's default for GitLab (`read_user,api`).
+pub fn authorize_url(origin: &GitpodOrigin, gitlab_host: &str) -> String {
+    let origin = origin.as_str();
+    let return_to = format!("{origin}/complete-auth?message=success");
+    format!(
+        "{origin}/api/authorize?returnTo={}&host={}&override=true&scopes=",
+        enc(&return_to),
+        enc(gitlab_host)
+    )
+}
+
+/// Where a user manages Git provider integrations (and connects by hand).
+pub fn integrations_url(origin: &GitpodOrigin) -> String {
+    format!("{}/user/integrations", origin.as_str())
+}
+
+/// The OAuth redirect URL Gitpod expects for a GitLab it does not know yet; the GitLab
+/// application must be created with exactly this URL.
+pub fn callback_url(origin: &GitpodOrigin, gitlab_host: &str) -> String {
+    format!("{}/auth/{}/callback", origin.as_str(), gitlab_host)
+}
+
+/// Where a GitLab user creates OAuth applications and revokes Gitpod's access
+/// (GitLab ≥ 16.x; older versions redirect from `/-/profile/applications`).
+pub fn applications_url(gitlab_origin: &str) -> String {
+    format!(
+        "{}/-/user_settings/applications",
+        gitlab_origin.trim_end_matches('/')
+    )
+}
+
+/// How a connect flow ended, read from the URL its tab reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    Failed(String),
+}
+
+/// `Some` once `tab_url` is Gitpod's completion page on `origin`; `None` while the flow is
+/// still elsewhere (Gitpod's login, GitLab's consent page, …).
+pub fn outcome(tab_url: &str, origin: &GitpodOrigin) -> Option<Outcome> {
+    let url = Url::parse(tab_url).ok()?;
+    if url.origin().ascii_serialization() != origin.as_str() || url.path() != "/complete-auth" {
+        return None;
+    }
+    // The raw query, not the form-decoded pair: standard base64 may carry `+`, which form
+    // decoding would turn into a space.
+    let message = url
+        .query()?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("message="))?;
+    let message = percent_decode(message);
+    if message == "success" {
+        return Some(Outcome::Success);
+    }
+    let detail = message
+        .strip_prefix("error:")
+        .map(error_detail)
+        .unwrap_or_else(|| "Gitpod did not confirm the connection".to_string());
+    Some(Outcome::Failed(detail))
+}
+
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("m={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// Gitpod encodes `{"code": 400, "error": "…"}` (Go side) or `{"error": …, "description": …}`
+/// (TypeScript side); shows whichever text it carries, bounded, never the raw blob.
+fn error_detail(encoded: &str) -> String {
+    const FALLBACK: &str = "Gitpod reported an error";
+    let Some(bytes) = base64_decode(encoded.trim()) else {
+        return FALLBACK.to_string();
+    };
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return FALLBACK.to_string();
+    };
+    let text = ["description", "error", "message"]
+        .iter()
+        .find_map(|k| value.get(*k).and_then(|v| v.as_str()))
+        .filter(|t| !t.trim().is_empty());
+    match text {
+        Some(t) => t.chars().take(300).collect(),
+        None => FALLBACK.to_string(),
+    }
+}
+
+/// Standard or URL-safe base64, padding optional.
+fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in s.bytes().take_while(|&c| c != b'=') {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+/// Where the latest connect flow stands. Kept in storage because the worker may be stopped
+/// while the user signs in, and the popup is closed as soon as the Gitpod tab opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConnectState {
+    Pending,
+    Connected,
+    Failed,
+    /// The tab was closed before Gitpod said anything.
+    Abandoned,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectRecord {
+    /// The GitLab host being connected.
+    pub host: String,
+    pub state: ConnectState,
+    /// The tab running the flow (while pending).
+    #[serde(default)]
+    pub tab_id: Option<i32>,
+    /// Gitpod's error text (when failed).
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The Gitpod instance the flow ran against.
+    pub origin: String,
+}
+
+impl ConnectRecord {
+    pub fn pending(host: &str, origin: &GitpodOrigin, tab_id: i32) -> Self {
+        ConnectRecord {
+            host: host.to_string(),
+            state: ConnectState::Pending,
+            tab_id: Some(tab_id),
+            message: None,
+            origin: origin.as_str().to_string(),
+        }
+    }
+
+    /// The record once the flow's tab reached `outcome`.
+    pub fn finished(mut self, outcome: Outcome) -> Self {
+        self.tab_id = None;
+        match outcome {
+            Outcome::Success => self.state = ConnectState::Connected,
+            Outcome::Failed(m) => {
+                self.state = ConnectState::Failed;
+                self.message = Some(m);
+            }
+        }
+        self
+    }
+
+    pub fn abandoned(mut self) -> Self {
+        self.tab_id = None;
+        self.state = ConnectState::Abandoned;
+        self
+    }
+}
+
+/// A GitLab host as the connect flow names it (`gitlab.com`, `gitlab.example.com:8443`),
+/// lowercased; None for anything else (paths, credentials, schemes, spaces).
+pub fn gitlab_host(input: &str) -> Option<String> {
+    let url = Url::parse(&format!("https://{input}")).ok()?;
+    let host = match url.port() {
+        Some(p) => format!("{}:{p}", url.host_str()?),
+        None => url.host_str()?.to_string(),
+    };
+    let bare = url.path() == "/" && url.query().is_none() && url.username().is_empty();
+    (bare && host == input.to_ascii_lowercase()).then_some(host)
+}

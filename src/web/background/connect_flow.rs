@@ -1,0 +1,101 @@
+//! The "connect your GitLab account" flow: Gitpod's authorize page in a tab, watched until it
+//! reaches Gitpod's completion page. The record lives in storage: the worker may be stopped
+//! while the user signs in, and the popup closes as soon as the tab opens.
+
+use super::{bindings, ext, requests::BLOCKED_PREFIX, tab_id};
+use crate::connect::{
+    authorize_url, gitlab_host, outcome, ConnectRecord, ConnectState, CONNECT_KEY,
+};
+use crate::gitpod_url::GitpodOrigin;
+use ext::Area;
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_extensions_sys::chrome;
+
+pub async fn start(host: &str) -> Result<(), String> {
+    let host = gitlab_host(host).ok_or("not a GitLab host name")?;
+    let origin = ext::load_settings().await.gitpod_origin;
+    let tab = chrome()
+        .tabs()
+        .create(&ext::to_obj(
+            &json!({ "url": authorize_url(&origin, &host), "active": true }),
+        ))
+        .await
+        .map_err(ext::js_text)?;
+    let id = tab_id(&tab).ok_or("no tab")?;
+    ext::save_to(
+        Area::Local,
+        CONNECT_KEY,
+        &ConnectRecord::pending(&host, &origin, id),
+    )
+    .await?;
+    badge("…", "#737278").await;
+    // Gitpod may have answered before the record was written (already signed in and
+    // authorised): look at the tab once now; later changes arrive through `on_tab_updated`.
+    if let Ok(tab) = chrome().tabs().get(id).await {
+        if let Some(url) = super::tab_url(&tab) {
+            finish(id, &url).await;
+        }
+    }
+    Ok(())
+}
+
+/// `tabs.onUpdated`: fires for every tab; only a URL on a completion page reads storage.
+pub fn on_tab_updated(tab: JsValue, change: JsValue, _details: JsValue) {
+    let Some(url) = ext::field(&change, "url").and_then(|u| u.as_string()) else {
+        return;
+    };
+    let Some(id) = tab_id(&tab) else { return };
+    if url.contains("/complete-auth") {
+        spawn_local(async move { finish(id, &url).await });
+    }
+}
+
+/// `tabs.onRemoved`: the flow's tab closed before Gitpod answered; also drops the tab's notes.
+pub fn on_tab_removed(tab: JsValue, _info: JsValue) {
+    let Some(id) = tab_id(&tab) else { return };
+    spawn_local(async move {
+        ext::remove_from(Area::Session, &format!("{BLOCKED_PREFIX}{id}")).await;
+        if let Some(record) = pending_in(id).await {
+            let _ = ext::save_to(Area::Local, CONNECT_KEY, &record.abandoned()).await;
+            badge("", "#737278").await;
+        }
+    });
+}
+
+async fn pending_in(tab: i32) -> Option<ConnectRecord> {
+    let record: ConnectRecord = ext::load_from(Area::Local, CONNECT_KEY).await?;
+    (record.state == ConnectState::Pending && record.tab_id == Some(tab)).then_some(record)
+}
+
+async fn finish(tab: i32, url: &str) {
+    let Some(record) = pending_in(tab).await else {
+        return;
+    };
+    let Ok(origin) = GitpodOrigin::parse(&record.origin) else {
+        return;
+    };
+    let Some(result) = outcome(url, &origin) else {
+        return;
+    };
+    let record = record.finished(result);
+    let _ = ext::save_to(Area::Local, CONNECT_KEY, &record).await;
+    match record.state {
+        ConnectState::Connected => badge("✓", "#108548").await,
+        _ => badge("!", "#dd2b0e").await,
+    }
+    let _ = chrome().tabs().remove(&JsValue::from(tab)).await;
+}
+
+/// The toolbar badge tells the outcome until the popup is opened (which clears it).
+async fn badge(text: &str, color: &str) {
+    let _ = ext::settle(bindings::set_badge_color(&ext::to_obj(
+        &json!({ "color": color }),
+    )))
+    .await;
+    let _ = ext::settle(bindings::set_badge_text(&ext::to_obj(
+        &json!({ "text": text }),
+    )))
+    .await;
+}

@@ -1,0 +1,85 @@
+//! Context menus: "Open link in Gitpod" on links to GitLab pages, and "Enable on this site" on
+//! the toolbar button. Chrome keeps menus across worker restarts, not across updates, so they
+//! are created again at install and browser start.
+
+use super::{bindings, ext, open, self_hosted, tab_id, tab_url};
+use crate::hosts::{match_pattern, site_origin, EnabledHosts};
+use js_sys::Function;
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_extensions_sys::chrome;
+
+pub const OPEN_LINK: &str = "open-link-in-gitpod";
+pub const ENABLE_SITE: &str = "enable-on-this-site";
+
+pub async fn create() {
+    let menus = chrome().context_menus();
+    menus.remove_all(Some(&check_last_error()));
+    let hosts = ext::load_hosts().await;
+    let link = json!({
+        "id": OPEN_LINK,
+        "title": "Open link in Gitpod",
+        "contexts": ["link"],
+        "targetUrlPatterns": hosts.link_patterns(),
+    });
+    menus.create(&ext::to_obj(&link), Some(&check_last_error()));
+    let site = json!({
+        "id": ENABLE_SITE,
+        "title": "Enable Gitpod for GitLab on this site",
+        "contexts": ["action"],
+    });
+    menus.create(&ext::to_obj(&site), Some(&check_last_error()));
+}
+
+/// The link item shows on gitlab.com and every enabled host.
+pub fn update_link_patterns(hosts: &EnabledHosts) {
+    let props = json!({ "targetUrlPatterns": hosts.link_patterns() });
+    chrome().context_menus().update(
+        &OPEN_LINK.into(),
+        &ext::to_obj(&props),
+        Some(&check_last_error()),
+    );
+}
+
+pub fn on_clicked(info: JsValue, tab: JsValue) {
+    let item = ext::field(&info, "menuItemId").and_then(|v| v.as_string());
+    match item.as_deref() {
+        Some(OPEN_LINK) => {
+            if let Some(link) = ext::field(&info, "linkUrl").and_then(|v| v.as_string()) {
+                spawn_local(async move {
+                    if let Err(e) = open::open_link(&link, tab_id(&tab)).await {
+                        gloo::console::info!(format!("Gitpod for GitLab: {e}"));
+                    }
+                });
+            }
+        }
+        Some(ENABLE_SITE) => enable_site(&tab),
+        _ => {}
+    }
+}
+
+/// Asks for the site's permission at once, inside the click (Firefox only honours a request
+/// made synchronously in the user's gesture), then enables it.
+fn enable_site(tab: &JsValue) {
+    let Some(origin) = tab_url(tab).and_then(|u| site_origin(&u).ok()) else {
+        return; // gitlab.com (always on) or not a web page
+    };
+    let perms = json!({ "origins": [match_pattern(&origin)] });
+    let request = bindings::permissions_request(&ext::to_obj(&perms));
+    let tab = tab_id(tab);
+    spawn_local(async move {
+        if ext::settle(request).await.ok().and_then(|v| v.as_bool()) == Some(true) {
+            let _ = self_hosted::enable(&origin, tab).await;
+        }
+    });
+}
+
+/// A callback that reads `runtime.lastError`, so an expected failure (an id that already
+/// exists after a restart) is not reported as unchecked.
+fn check_last_error() -> Function {
+    Closure::once_into_js(|| {
+        let _ = chrome().runtime().last_error();
+    })
+    .unchecked_into()
+}

@@ -1,0 +1,94 @@
+//! Background service worker (Chrome) / event page (Firefox). Every listener is registered
+//! synchronously in `bg_main`, during the worker's first evaluation: a worker woken by an
+//! event must already listen when that event is dispatched.
+
+mod connect_flow;
+mod menus;
+mod open;
+mod requests;
+mod self_hosted;
+
+use super::bindings;
+use super::ext;
+use js_sys::Function;
+use wasm_bindgen::closure::WasmClosure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_extensions_sys::{chrome, EventTarget};
+
+#[wasm_bindgen]
+pub fn bg_main() {
+    let c = chrome();
+    on(
+        &c.runtime().on_message(),
+        Closure::<dyn FnMut(JsValue, JsValue, Function) -> bool>::new(requests::on_message),
+    );
+    on(
+        &c.runtime().on_installed(),
+        Closure::<dyn FnMut(JsValue)>::new(|_| spawn_local(start_up())),
+    );
+    bindings::on_startup(&listener(Closure::<dyn FnMut()>::new(|| {
+        spawn_local(start_up())
+    })));
+    on(
+        &c.tabs().on_updated(),
+        Closure::<dyn FnMut(JsValue, JsValue, JsValue)>::new(connect_flow::on_tab_updated),
+    );
+    on(
+        &c.tabs().on_removed(),
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(connect_flow::on_tab_removed),
+    );
+    on(
+        &c.action().on_clicked(),
+        Closure::<dyn FnMut(JsValue)>::new(open::on_toolbar_click),
+    );
+    let on_command = listener(Closure::<dyn FnMut(JsValue, JsValue)>::new(
+        open::on_command,
+    ));
+    c.commands().on_command().add_listener(&on_command);
+    let on_menu = listener(Closure::<dyn FnMut(JsValue, JsValue)>::new(
+        menus::on_clicked,
+    ));
+    c.context_menus().on_clicked().add_listener(&on_menu);
+    // The browser's own key and menu dispatch cannot be driven headless; the e2e suite calls
+    // these very listeners (and checks `hasListener`). Reachable only from the worker's scope.
+    let hooks = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&hooks, &"onCommand".into(), &on_command);
+    let _ = js_sys::Reflect::set(&hooks, &"onContextMenuClick".into(), &on_menu);
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"gitpodForGitLab".into(), &hooks);
+    bindings::on_permissions_removed(&listener(Closure::<dyn FnMut(JsValue)>::new(|_| {
+        spawn_local(self_hosted::reconcile())
+    })));
+}
+
+/// Browser start and extension install/update: state the browser does not keep for us
+/// (menus, the toolbar mode) is set again, and self-hosted scripts match the grants.
+async fn start_up() {
+    menus::create().await;
+    open::apply_toolbar_mode(&ext::load_settings().await).await;
+    self_hosted::reconcile().await;
+}
+
+fn listener<F: ?Sized + WasmClosure>(closure: Closure<F>) -> Function {
+    closure.into_js_value().unchecked_into() // lives as long as the worker
+}
+
+fn on<F: ?Sized + WasmClosure>(event: &EventTarget, closure: Closure<F>) {
+    event.add_listener(&listener(closure));
+}
+
+/// A tab's id, from a `Tab` object or a bare number.
+fn tab_id(tab: &JsValue) -> Option<i32> {
+    let id = if tab.is_object() {
+        ext::field(tab, "id")?
+    } else {
+        tab.clone()
+    };
+    id.as_f64()
+        .filter(|v| v.fract() == 0.0 && *v >= 0.0)
+        .map(|v| v as i32)
+}
+
+fn tab_url(tab: &JsValue) -> Option<String> {
+    ext::field(tab, "url")?.as_string()
+}

@@ -1,0 +1,136 @@
+//! Opening GitLab pages in Gitpod from the worker: the popup's buttons, the toolbar button in
+//! direct mode, the keyboard shortcut and the link context menu. These run under the
+//! extension's own CSP, so they work even where a page's CSP keeps the content script out.
+
+use super::{bindings, ext, tab_id, tab_url};
+use crate::gitlab_url::GitLabUrl;
+use crate::gitpod_url::{gitpod_url, LaunchMode};
+use crate::hosts::is_gitlab_page;
+use crate::last_action::{action_for_mode, mode_for_action, LAST_ACTION_KEY};
+use crate::settings::Settings;
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_extensions_sys::chrome;
+
+/// The shortcut's name in the manifest's `commands`.
+pub const OPEN_COMMAND: &str = "open-in-gitpod";
+
+/// Opens `page_url` in Gitpod: in place of `tab` when the user turned new tabs off, else in a
+/// new tab next to it. The mode becomes the host's last action.
+pub async fn open_page(page_url: &str, mode: LaunchMode, tab: Option<i32>) -> Result<(), String> {
+    let settings = ext::load_settings().await;
+    let page = GitLabUrl::parse(page_url).map_err(|e| e.to_string())?;
+    let target = gitpod_url(&settings.gitpod_origin, &page, mode);
+    match tab.filter(|_| !settings.open_in_new_tab) {
+        Some(id) => chrome()
+            .tabs()
+            .update(Some(id), &ext::to_obj(&json!({ "url": target })))
+            .await
+            .map(|_| ())
+            .map_err(ext::js_text)?,
+        None => create_next_to(tab, &target).await?,
+    }
+    remember(page.host(), action_for_mode(mode)).await;
+    Ok(())
+}
+
+/// "Open link in Gitpod": always a new tab, in the link's host's last mode.
+pub async fn open_link(link: &str, from_tab: Option<i32>) -> Result<(), String> {
+    if !is_gitlab_page(link, &ext::load_hosts().await) {
+        return Err("not a link to an enabled GitLab".into());
+    }
+    let settings = ext::load_settings().await;
+    let page = GitLabUrl::parse(link).map_err(|e| e.to_string())?;
+    let mode = mode_for_action(ext::load_last_actions().await.get(page.host()));
+    create_next_to(from_tab, &gitpod_url(&settings.gitpod_origin, &page, mode)).await
+}
+
+async fn create_next_to(tab: Option<i32>, url: &str) -> Result<(), String> {
+    let mut props = json!({ "url": url, "active": true });
+    if let Some(id) = tab {
+        if let Ok(t) = chrome().tabs().get(id).await {
+            if let Some(index) = ext::field(&t, "index").and_then(|i| i.as_f64()) {
+                props["index"] = json!(index + 1.0);
+            }
+            props["openerTabId"] = json!(id);
+        }
+    }
+    chrome()
+        .tabs()
+        .create(&ext::to_obj(&props))
+        .await
+        .map(|_| ())
+        .map_err(ext::js_text)
+}
+
+async fn remember(host: &str, action: &str) {
+    let mut last = ext::load_last_actions().await;
+    if last.set(host, action) {
+        let _ = ext::save(LAST_ACTION_KEY, last.to_stored()).await;
+    }
+}
+
+/// Toolbar button in direct mode (no popup set): open the page with the host's last action.
+pub fn on_toolbar_click(tab: JsValue) {
+    spawn_local(act_on_tab(tab));
+}
+
+/// The keyboard shortcut: the same as the toolbar button in direct mode, whatever the mode.
+pub fn on_command(command: JsValue, tab: JsValue) {
+    if command.as_string().as_deref() != Some(OPEN_COMMAND) {
+        return;
+    }
+    spawn_local(async move {
+        let tab = if tab_id(&tab).is_some() {
+            tab
+        } else {
+            active_tab().await
+        };
+        act_on_tab(tab).await;
+    });
+}
+
+async fn act_on_tab(tab: JsValue) {
+    let (Some(id), Some(url)) = (tab_id(&tab), tab_url(&tab)) else {
+        return;
+    };
+    if is_gitlab_page(&url, &ext::load_hosts().await) {
+        if let Ok(page) = GitLabUrl::parse(&url) {
+            let mode = mode_for_action(ext::load_last_actions().await.get(page.host()));
+            if open_page(&url, mode, Some(id)).await.is_ok() {
+                return;
+            }
+        }
+    }
+    // Nothing to open here: show the popup for this tab, which says why (and offers to
+    // enable a self-hosted GitLab).
+    let popup = json!({ "tabId": id, "popup": "popup.html" });
+    let _ = ext::settle(bindings::set_action_popup(&ext::to_obj(&popup))).await;
+    let _ = chrome().action().open_popup(&JsValue::UNDEFINED).await;
+}
+
+async fn active_tab() -> JsValue {
+    let query = json!({ "active": true, "lastFocusedWindow": true });
+    chrome()
+        .tabs()
+        .query(&ext::to_obj(&query))
+        .await
+        .ok()
+        .and_then(|tabs| tabs.dyn_into::<js_sys::Array>().ok())
+        .map(|tabs| tabs.get(0))
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The toolbar button shows the popup, or (setting) acts directly on click.
+pub async fn apply_toolbar_mode(settings: &Settings) {
+    let popup = if settings.toolbar_opens_directly {
+        ""
+    } else {
+        "popup.html"
+    };
+    let _ = ext::settle(bindings::set_action_popup(&ext::to_obj(
+        &json!({ "popup": popup }),
+    )))
+    .await;
+}

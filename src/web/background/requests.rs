@@ -1,0 +1,111 @@
+//! Typed requests from our content scripts and popup. Anything else (another extension, a web
+//! page, a malformed or oversized message, a privileged request from a content script) gets an
+//! error reply and is not acted on.
+
+use super::{connect_flow, ext, open, self_hosted, tab_id, tab_url};
+use crate::gitpod_url::GitpodOrigin;
+use crate::messages::{Reply, Request};
+use crate::settings::{Settings, SETTINGS_KEY};
+use crate::VERSION;
+use js_sys::{Function, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_extensions_sys::chrome;
+
+/// Session-storage key prefix of "the content script could not start in this tab".
+pub const BLOCKED_PREFIX: &str = "blocked:";
+
+/// Keeps the channel open (returns true) and replies once the request is done.
+pub fn on_message(msg: JsValue, sender: JsValue, respond: Function) -> bool {
+    spawn_local(async move {
+        let reply = answer(msg, &sender).await;
+        let _ = respond.call1(&JsValue::NULL, &ext::to_js(&reply));
+    });
+    true
+}
+
+async fn answer(msg: JsValue, sender: &JsValue) -> Reply {
+    if !from_this_extension(sender) {
+        return Reply::error("unknown sender");
+    }
+    let request: Request = match serde_wasm_bindgen::from_value(msg) {
+        Ok(r) => r,
+        Err(_) => return Reply::error("malformed request"),
+    };
+    if let Err(e) = request.validate() {
+        return Reply::error(e);
+    }
+    let privileged = !matches!(request, Request::Ping {} | Request::ContentBlocked { .. });
+    if privileged && !from_extension_page(sender) {
+        return Reply::error("not allowed from a web page");
+    }
+    let done = |r: Result<(), String>| r.map_or_else(Reply::error, |_| Reply::Done);
+    match request {
+        Request::Ping {} => Reply::Pong {
+            version: VERSION.to_string(),
+        },
+        Request::ContentBlocked { reason } => {
+            let tab = ext::field(sender, "tab").unwrap_or(JsValue::UNDEFINED);
+            done(content_blocked(&tab, &reason).await)
+        }
+        Request::Open { url, mode, tab_id } => done(open::open_page(&url, mode, tab_id).await),
+        Request::Connect { host } => done(connect_flow::start(&host).await),
+        Request::SaveSettings {
+            gitpod_origin,
+            open_in_new_tab,
+            toolbar_opens_directly,
+        } => done(save_settings(&gitpod_origin, open_in_new_tab, toolbar_opens_directly).await),
+        Request::EnableHost { origin, tab_id } => done(self_hosted::enable(&origin, tab_id).await),
+        Request::DisableHost { origin } => done(self_hosted::disable(&origin).await),
+    }
+}
+
+async fn save_settings(origin: &str, new_tab: bool, toolbar_direct: bool) -> Result<(), String> {
+    let origin = GitpodOrigin::parse(origin).map_err(|e| format!("Gitpod instance URL: {e}"))?;
+    let settings = Settings {
+        gitpod_origin: origin,
+        open_in_new_tab: new_tab,
+        toolbar_opens_directly: toolbar_direct,
+    };
+    ext::save_merged(SETTINGS_KEY, &settings.to_stored()).await?;
+    open::apply_toolbar_mode(&settings).await;
+    Ok(())
+}
+
+/// The page's CSP kept the content script from starting: note it for the popup (for this tab
+/// and URL only) and say so on the toolbar button.
+async fn content_blocked(tab: &JsValue, reason: &str) -> Result<(), String> {
+    let (Some(id), Some(url)) = (tab_id(tab), tab_url(tab)) else {
+        return Err("not from a tab".into());
+    };
+    let note = serde_json::json!({ "url": url, "reason": reason });
+    ext::save_to(ext::Area::Session, &format!("{BLOCKED_PREFIX}{id}"), &note).await?;
+    let title = serde_json::json!({
+        "tabId": id,
+        "title": "Gitpod for GitLab: this page's security policy blocks the in-page Gitpod entry. \
+                  Click to open the page in Gitpod.",
+    });
+    ext::settle(super::bindings::set_action_title(&ext::to_obj(&title)))
+        .await
+        .map(|_| ())
+}
+
+/// Only our own content scripts and pages may ask anything of the worker.
+fn from_this_extension(sender: &JsValue) -> bool {
+    let ours = Reflect::get(&chrome().runtime(), &"id".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    let theirs = ext::field(sender, "id").and_then(|v| v.as_string());
+    ours.is_some() && ours == theirs
+}
+
+/// Our own pages (the popup), as opposed to content scripts running inside GitLab pages.
+fn from_extension_page(sender: &JsValue) -> bool {
+    let base = Reflect::get(&chrome().runtime(), &"getURL".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call1(&chrome().runtime(), &"".into()).ok())
+        .and_then(|v| v.as_string());
+    let url = ext::field(sender, "url").and_then(|v| v.as_string());
+    matches!((base, url), (Some(b), Some(u)) if !b.is_empty() && u.starts_with(&b))
+}

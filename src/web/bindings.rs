@@ -1,0 +1,40 @@
+//! The few `chrome.*` calls `web-extensions-sys` 0.4 does not bind. Each returns the API's
+//! promise; callers await it through `JsFuture` and treat a rejection as "did not happen".
+
+use js_sys::{Function, Object, Promise};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    // chrome.action
+    #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = setTitle, catch)]
+    pub fn set_action_title(details: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = setPopup, catch)]
+    pub fn set_action_popup(details: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = setBadgeText, catch)]
+    pub fn set_badge_text(details: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = setBadgeBackgroundColor, catch)]
+    pub fn set_badge_color(details: &Object) -> Result<Promise, JsValue>;
+
+    // chrome.permissions
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = request, catch)]
+    pub fn permissions_request(perms: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = contains, catch)]
+    pub fn permissions_contains(perms: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = remove, catch)]
+    pub fn permissions_remove(perms: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions", "onRemoved"], js_name = addListener)]
+    pub fn on_permissions_removed(listener: &Function);
+
+    // chrome.scripting: dynamic content scripts for self-hosted GitLab.
+    #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = registerContentScripts, catch)]
+    pub fn register_content_scripts(scripts: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = unregisterContentScripts, catch)]
+    pub fn unregister_content_scripts(filter: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = getRegisteredContentScripts, catch)]
+    pub fn registered_content_scripts() -> Result<Promise, JsValue>;
+
+    // chrome.runtime.onStartup
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onStartup"], js_name = addListener)]
+    pub fn on_startup(listener: &Function);
+}

@@ -1,0 +1,154 @@
+//! The toolbar popup, acting on the current tab: open it in Gitpod (the host's last action
+//! pre-selected), connect the GitLab account, enable a self-hosted GitLab, settings.
+//! Reads storage directly; every change goes through the worker, which owns it.
+
+mod account;
+mod page;
+mod settings_form;
+mod view;
+
+use super::{bindings, ext};
+use crate::connect::{ConnectRecord, CONNECT_KEY};
+use crate::hosts::EnabledHosts;
+use crate::last_action::LastActions;
+use crate::settings::Settings;
+use gloo::utils::document;
+use js_sys::{Array, Object, Reflect};
+use serde::Deserialize;
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_extensions_sys::chrome;
+
+/// Everything the popup shows, read fresh at each render.
+pub struct Ctx {
+    pub tab_id: Option<i32>,
+    pub tab_url: Option<String>,
+    pub settings: Settings,
+    pub last: LastActions,
+    pub hosts: EnabledHosts,
+    pub connect: Option<ConnectRecord>,
+    /// Why the content script could not start in this tab, if it could not.
+    pub blocked: Option<String>,
+}
+
+/// A one-line message kept across a re-render (e.g. "Saved.").
+#[derive(Default, Clone)]
+pub struct Flash {
+    pub settings: Option<String>,
+    pub page: Option<String>,
+}
+
+#[wasm_bindgen]
+pub async fn popup_main() {
+    // Opening the popup is reading the connect outcome the badge announced.
+    let _ = ext::settle(bindings::set_badge_text(&ext::to_obj(
+        &json!({ "text": "" }),
+    )))
+    .await;
+    render(Flash::default()).await;
+}
+
+/// Rebuilds the popup from storage. A failure shows one line instead of a broken popup.
+pub async fn render(flash: Flash) {
+    let Some(app) = document().get_element_by_id("app") else {
+        return;
+    };
+    let ctx = load().await;
+    let settings_open =
+        view::by_id::<web_sys::Element>("settings").is_some_and(|d| d.has_attribute("open"));
+    app.set_text_content(None);
+    let built = page::render(&app, &ctx, flash.page.as_deref())
+        .and_then(|_| account::render(&app, &ctx))
+        .and_then(|_| settings_form::render(&app, &ctx, settings_open, flash.settings.as_deref()));
+    if let Err(e) = built {
+        app.set_text_content(Some(&format!("Gitpod for GitLab: {}", ext::js_text(e))));
+    }
+}
+
+impl Flash {
+    pub fn page(text: impl Into<String>) -> Flash {
+        Flash {
+            page: Some(text.into()),
+            ..Flash::default()
+        }
+    }
+    pub fn settings(text: impl Into<String>) -> Flash {
+        Flash {
+            settings: Some(text.into()),
+            ..Flash::default()
+        }
+    }
+}
+
+pub fn rerender(flash: Flash) {
+    spawn_local(render(flash));
+}
+
+/// Sends a request that hands over to another tab: the popup closes once the worker has done
+/// it, or says why not (`what`: "Could not open Gitpod").
+pub fn send_then_close(request: crate::messages::Request, what: &'static str) {
+    spawn_local(async move {
+        match ask(&request).await {
+            Ok(()) => {
+                let _ = gloo::utils::window().close();
+            }
+            Err(e) => rerender(Flash::page(format!("{what}: {e}"))),
+        }
+    });
+}
+
+async fn load() -> Ctx {
+    let tab = active_tab().await;
+    let tab_id = tab
+        .as_ref()
+        .and_then(|t| ext::field(t, "id"))
+        .and_then(|v| v.as_f64())
+        .map(|v| v as i32);
+    let tab_url = tab
+        .as_ref()
+        .and_then(|t| ext::field(t, "url"))
+        .and_then(|v| v.as_string());
+    let blocked = match (tab_id, &tab_url) {
+        (Some(id), Some(url)) => blocked_note(id, url).await,
+        _ => None,
+    };
+    Ctx {
+        tab_id,
+        tab_url,
+        settings: ext::load_settings().await,
+        last: ext::load_last_actions().await,
+        hosts: ext::load_hosts().await,
+        connect: ext::load_from(ext::Area::Local, CONNECT_KEY).await,
+        blocked,
+    }
+}
+
+async fn active_tab() -> Option<JsValue> {
+    let query = Object::new();
+    let _ = Reflect::set(&query, &"active".into(), &true.into());
+    let _ = Reflect::set(&query, &"currentWindow".into(), &true.into());
+    let tabs: Array = chrome().tabs().query(&query).await.ok()?.dyn_into().ok()?;
+    Some(tabs.get(0)).filter(|t| t.is_object())
+}
+
+#[derive(Deserialize)]
+struct BlockedNote {
+    url: String,
+    reason: String,
+}
+
+/// The worker's note for this tab, if it is about the page the tab shows now.
+async fn blocked_note(tab: i32, url: &str) -> Option<String> {
+    let key = format!("blocked:{tab}");
+    let note: BlockedNote = ext::load_from(ext::Area::Session, &key).await?;
+    (note.url == url).then_some(note.reason)
+}
+
+/// Sends a request to the worker; an error reply becomes `Err(text)`.
+pub async fn ask(req: &crate::messages::Request) -> Result<(), String> {
+    match ext::request(req).await? {
+        crate::messages::Reply::Error { message } => Err(message),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,335 @@
+// The worker, the popup and the toolbar, as a user meets them: the real toolbar popup (opened by
+// clicking the extension's action on a tab), the connect-your-account flow against a stand-in
+// Gitpod, settings, direct toolbar mode, the shortcut, the link context menu, a self-hosted
+// GitLab enabled and removed, corrupted storage, and hostile messages.
+
+import { test, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, waitFor, ENTRY } from "./harness.mjs";
+import { AUTH_ERROR, CSP, SELF_HOSTED } from "./server.mjs";
+
+const PAGE = {
+  url: "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
+  gitpod: "https://gitpod.io/#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
+  options: "https://gitpod.io/?autostart=false#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
+  prebuild: "https://gitpod.io/#prebuild/https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
+};
+const SELF = {
+  origin: `https://${SELF_HOSTED}`,
+  url: `https://${SELF_HOSTED}/gitlab-org/ci-cd/runner-tools/tanuki-cli`,
+  gitpod: `https://gitpod.io/#https://${SELF_HOSTED}/gitlab-org/ci-cd/runner-tools/tanuki-cli`,
+};
+
+let env;
+// Pre-granted (see `launch`): the self-hosted GitLab and a self-hosted Gitpod, so the popup's
+// permission requests for them resolve without Chrome's unanswerable prompt.
+const GITPOD_SELF = "https://gitpod.example.test";
+before(async () => { env = await launch({ preGranted: [`https://${SELF_HOSTED}/*`, `${GITPOD_SELF}/*`] }); });
+after(async () => { await env?.close(); });
+beforeEach(async () => {
+  env.server.setAuthorize("success");
+  await env.worker.evaluate(async () => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.clear();
+    await chrome.storage.session.clear();
+    await chrome.action.setBadgeText({ text: "" });
+  });
+  for (const p of env.context.pages().slice(1)) await p.close();
+});
+
+const storage = (area, key) => env.worker.evaluate(async ([a, k]) => (await chrome.storage[a].get(k))[k], [area, key]);
+const setStorage = (area, items) => env.worker.evaluate(async ([a, i]) => chrome.storage[a].set(i), [area, items]);
+const newTab = () => env.context.waitForEvent("page", { timeout: 5000 });
+
+/** The tab of `page` as the browser hands it to a listener under activeTab (with its URL). */
+async function tabOf(page) {
+  await page.bringToFront();
+  const tab = await env.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]);
+  return { ...tab, url: page.url() };
+}
+
+async function popupOn(url) {
+  const { page, errors } = await openPage(env.context, url);
+  const popup = await env.clickToolbar(page);
+  return { page, errors, popup };
+}
+
+test("popup on a GitLab page: the Gitpod URL, the host's last action pre-selected, opened as chosen", async () => {
+  await setStorage("sync", { last_action: { "gitlab.com": "gitpod_options" } });
+  const { page, popup } = await popupOn(PAGE.url);
+  assert.equal(await popup.textContent("#gitpod-url"), PAGE.options);
+  assert.equal(await popup.locator("#open-options").getAttribute("data-preselected"), "");
+  assert.equal(await popup.locator("#open[data-preselected]").count(), 0);
+  assert.match(await popup.getAttribute("#open-prebuild", "title"), /no longer accepted/);
+  // Pointing at an action shows its URL; choosing it opens that URL next to the page.
+  await popup.hover("#open");
+  assert.equal(await popup.textContent("#gitpod-url"), PAGE.gitpod);
+  const [opened] = await Promise.all([newTab(), popup.click("#open")]);
+  await opened.waitForLoadState();
+  assert.equal(opened.url(), PAGE.gitpod);
+  assert.equal(await opened.evaluate(() => history.length), 1);
+  assert.deepEqual(await storage("sync", "last_action"), { "gitlab.com": "gitpod" });
+  await waitFor(() => popup.isClosed(), "the popup to close after opening");
+  // Next time Gitpod (plain) leads.
+  const again = await env.clickToolbar(page);
+  assert.equal(await again.locator("#open").getAttribute("data-preselected"), "");
+});
+
+test("settings: invalid Gitpod URLs are refused with a clear error; valid settings are used and unknown fields kept", async () => {
+  await setStorage("sync", { settings: { schema: 1, gitpod_origin: "https://gitpod.io", open_in_new_tab: true, from_a_newer_version: "keep me" } });
+  const { page, popup } = await popupOn(PAGE.url);
+  await popup.click("#settings > summary");
+  for (const [input, error] of [
+    ["javascript:alert(1)", /only http:\/\/ and https:\/\/ are allowed/],
+    ["https://gitpod.example.test/workspaces?x=1", /enter only the scheme and host/],
+    ["not a url", /enter a URL such as https:\/\/gitpod.io/],
+  ]) {
+    await popup.fill("#gitpod-origin", input);
+    await popup.click("#save");
+    assert.match(await popup.textContent("#settings-message"), error);
+  }
+  assert.equal((await storage("sync", "settings")).gitpod_origin, "https://gitpod.io", "nothing saved");
+
+  // New tabs off: the Gitpod URL replaces the page in its tab.
+  await popup.fill("#gitpod-origin", "https://gitpod.io/");
+  await popup.uncheck("#open-in-new-tab");
+  await popup.click("#save");
+  await waitFor(async () => (await popup.textContent("#settings-message")) === "Saved.", "Saved.");
+  assert.deepEqual(await storage("sync", "settings"), {
+    schema: 1, gitpod_origin: "https://gitpod.io", open_in_new_tab: false, toolbar_opens_directly: false,
+    from_a_newer_version: "keep me",
+  });
+  // (A fresh popup: headless Chromium does not resize an open popup's viewport.)
+  const fresh = await env.clickToolbar(page);
+  await fresh.click("#open-prebuild");
+  await page.waitForURL(PAGE.prebuild);
+  assert.deepEqual(await storage("sync", "last_action"), { "gitlab.com": "gitpod_prebuild" });
+
+  // A self-hosted Gitpod: its origin is used by every URL the popup shows.
+  const next = await popupOn(PAGE.url);
+  await next.popup.click("#settings > summary");
+  assert.equal(await next.popup.isChecked("#open-in-new-tab"), false);
+  await next.popup.fill("#gitpod-origin", "https://gitpod.example.test");
+  await next.popup.click("#save");
+  await waitFor(async () => (await next.popup.textContent("#gitpod-url")).startsWith("https://gitpod.example.test/"), "new origin");
+  assert.equal(await next.popup.textContent("#gitpod-url"), PAGE.prebuild.replace("https://gitpod.io", "https://gitpod.example.test"));
+});
+
+test("connect flow: Gitpod's authorize page in a tab, success detected, tab closed, outcome shown", async () => {
+  const { popup } = await popupOn(PAGE.url);
+  assert.equal(await popup.textContent("#connect"), "Connect gitlab.com account");
+  await popup.click("#connect");
+  await waitFor(async () => (await storage("local", "connect"))?.state === "connected", "connected", 8000);
+  const authorize = env.server.gitpodHits.find((h) => h.startsWith("/api/authorize"));
+  assert.equal(authorize,
+    "/api/authorize?returnTo=https%3A%2F%2Fgitpod.io%2Fcomplete-auth%3Fmessage%3Dsuccess&host=gitlab.com&override=true&scopes=");
+  await waitFor(() => !env.context.pages().some((p) => p.url().includes("gitpod.io/complete-auth")), "the flow's tab to close");
+  assert.equal(await env.worker.evaluate(() => chrome.action.getBadgeText({})), "✓");
+  const { popup: after } = await popupOn(PAGE.url);
+  assert.equal(await after.textContent("#connect-status"), "Connected gitlab.com to Gitpod.");
+  assert.equal(await env.worker.evaluate(() => chrome.action.getBadgeText({})), "", "opening the popup clears the badge");
+  // How to disconnect: revoke on GitLab.
+  assert.equal(await after.getAttribute("#revoke-link", "href"), "https://gitlab.com/-/user_settings/applications");
+});
+
+test("connect flow: Gitpod's error report is decoded and shown, with the integrations page offered", async () => {
+  env.server.setAuthorize("error");
+  const { popup } = await popupOn(PAGE.url);
+  await popup.click("#connect");
+  await waitFor(async () => (await storage("local", "connect"))?.state === "failed", "failed", 8000);
+  assert.equal(await env.worker.evaluate(() => chrome.action.getBadgeText({})), "!");
+  const { popup: after } = await popupOn(PAGE.url);
+  assert.equal(await after.textContent("#connect-status"), `Connecting gitlab.com failed: ${AUTH_ERROR.error}`);
+  assert.equal(await after.getAttribute("#integrations-link", "href"), "https://gitpod.io/user/integrations");
+});
+
+test("connect flow: closing the tab before Gitpod answers is reported, with the integrations page offered", async () => {
+  env.server.setAuthorize("hang");
+  const { popup } = await popupOn(PAGE.url);
+  const [flow] = await Promise.all([newTab(), popup.click("#connect")]);
+  await waitFor(async () => (await storage("local", "connect"))?.state === "pending", "pending");
+  await flow.close();
+  await waitFor(async () => (await storage("local", "connect"))?.state === "abandoned", "abandoned");
+  const { popup: after } = await popupOn(PAGE.url);
+  assert.match(await after.textContent("#connect-status"), /did not complete/);
+  assert.equal(await after.getAttribute("#integrations-link", "href"), "https://gitpod.io/user/integrations");
+});
+
+test("toolbar direct mode opens the page in Gitpod on click; elsewhere the popup explains", async () => {
+  const { popup } = await popupOn(PAGE.url);
+  await popup.click("#settings > summary");
+  await popup.check("#toolbar-direct");
+  await popup.click("#save");
+  await waitFor(async () => (await storage("sync", "settings"))?.toolbar_opens_directly === true, "saved");
+  await setStorage("sync", { last_action: { "gitlab.com": "gitpod_options" } });
+  const page = env.context.pages().find((p) => p.url() === PAGE.url);
+  const [opened] = await Promise.all([newTab(), env.clickToolbar(page, { expectPopup: false })]);
+  await opened.waitForLoadState();
+  assert.equal(opened.url(), PAGE.options, "the host's last action");
+  // Not a GitLab page: the popup opens there instead, and says so.
+  const other = await env.context.newPage();
+  await other.goto("https://gitpod.io/some/page");
+  const explain = await env.clickToolbar(other);
+  assert.match(await explain.textContent("#notice"), /gitpod\.io is not a GitLab this extension knows/);
+  // Back to the popup.
+  await explain.click("#settings > summary");
+  await explain.uncheck("#toolbar-direct");
+  await explain.click("#save");
+  await waitFor(async () => (await storage("sync", "settings"))?.toolbar_opens_directly === false, "saved");
+  assert.ok(await env.clickToolbar(page), "the popup is back");
+});
+
+test("shortcut: Alt+Shift+G is declared and opens the current page with the last action", async () => {
+  await setStorage("sync", { last_action: { "gitlab.com": "gitpod_options" } });
+  const commands = await env.worker.evaluate(() => chrome.commands.getAll());
+  assert.equal(commands.find((c) => c.name === "open-in-gitpod")?.shortcut, "Alt+Shift+G");
+  const { page } = await openPage(env.context, PAGE.url);
+  const tab = await tabOf(page);
+  const [opened] = await Promise.all([newTab(), env.worker.evaluate(async (tab) => {
+    if (!chrome.commands.onCommand.hasListener(self.gitpodForGitLab.onCommand)) throw new Error("not the registered listener");
+    self.gitpodForGitLab.onCommand("open-in-gitpod", tab);
+  }, tab)]);
+  await opened.waitForLoadState();
+  assert.equal(opened.url(), PAGE.options);
+  await page.close();
+});
+
+test("context menu: Open link in Gitpod opens the link's Gitpod URL; other links are ignored", async () => {
+  const { page } = await openPage(env.context, PAGE.url);
+  const tab = await tabOf(page);
+  const click = (linkUrl) => env.worker.evaluate(async ([tab, linkUrl]) => {
+    if (!chrome.contextMenus.onClicked.hasListener(self.gitpodForGitLab.onContextMenuClick)) throw new Error("not registered");
+    self.gitpodForGitLab.onContextMenuClick({ menuItemId: "open-link-in-gitpod", linkUrl, pageUrl: tab.url }, tab);
+  }, [tab, linkUrl]);
+  const mr = "https://gitlab.com/gitlab-org/gitlab-runner/-/merge_requests/4242/diffs";
+  const [opened] = await Promise.all([newTab(), click(mr)]);
+  await opened.waitForLoadState();
+  assert.equal(opened.url(), "https://gitpod.io/#https://gitlab.com/gitlab-org/gitlab-runner/-/merge_requests/4242");
+  const before = env.context.pages().length;
+  await click("https://example.org/some/project");
+  await click("javascript:alert(1)");
+  await page.waitForTimeout(500);
+  assert.equal(env.context.pages().length, before, "no tab for links outside enabled GitLab hosts");
+});
+
+test("self-hosted GitLab: no entry until the host is enabled; enabled from the popup, listed, removed", async () => {
+  const { page, errors } = await openPage(env.context, SELF.url);
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator(ENTRY).count(), 0, "not enabled yet");
+  const popup = await env.clickToolbar(page);
+  assert.equal(await popup.textContent("#enable-host"), `Enable on ${SELF_HOSTED}`);
+  await popup.click("#enable-host");
+  // The open page gets the entry at once, with its own host in the Gitpod URL.
+  await page.locator(ENTRY).waitFor({ state: "attached", timeout: 5000 });
+  assert.equal(await page.locator(`${ENTRY} a`).getAttribute("href"), SELF.gitpod);
+  await waitFor(async () => (await popup.textContent("#page-message").catch(() => "")) === `Enabled on ${SELF.origin}.`, "confirmation");
+  assert.equal(await popup.textContent("#gitpod-url"), SELF.gitpod);
+  assert.deepEqual(await storage("sync", "gitlab_hosts"), [SELF.origin]);
+  // A reload runs the registered content script; exactly one entry.
+  await page.reload();
+  await page.locator(ENTRY).waitFor({ state: "attached" });
+  assert.equal(await page.locator(ENTRY).count(), 1);
+  // The popup lists the host and shows the registration guide for it.
+  const listed = await env.clickToolbar(page);
+  assert.equal(await listed.textContent("#connect"), `Connect ${SELF_HOSTED} account`);
+  assert.equal(await listed.textContent("#callback-url"), `https://gitpod.io/auth/${SELF_HOSTED}/callback`);
+  assert.equal(await listed.getAttribute("#guide-applications", "href"), `${SELF.origin}/-/user_settings/applications`);
+  await listed.click("#settings > summary");
+  assert.deepEqual(await listed.locator("#host-list li span").allTextContents(), [SELF.origin]);
+  await listed.click(`#host-list button[data-origin="${SELF.origin}"]`);
+  await listed.locator("#no-hosts").waitFor();
+  assert.deepEqual(await storage("sync", "gitlab_hosts"), []);
+  assert.deepEqual(await env.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()), []);
+  await page.reload();
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator(ENTRY).count(), 0, "removed");
+  assert.deepEqual(errors, []);
+});
+
+test("corrupted storage: the popup works on defaults and keeps every readable value", async () => {
+  await setStorage("sync", {
+    settings: { schema: "seven", gitpod_origin: 42, open_in_new_tab: "yes", toolbar_opens_directly: null },
+    last_action: "garbage",
+    gitlab_hosts: { not: "a list" },
+  });
+  await setStorage("local", { connect: [1, 2, 3] });
+  const { popup } = await popupOn(PAGE.url);
+  const problems = [];
+  popup.on("pageerror", (e) => problems.push(String(e)));
+  assert.equal(await popup.textContent("#gitpod-url"), PAGE.gitpod);
+  assert.equal(await popup.locator("#connect-status").count(), 0);
+  await popup.click("#settings > summary");
+  assert.equal(await popup.inputValue("#gitpod-origin"), "https://gitpod.io");
+  assert.equal(await popup.isChecked("#open-in-new-tab"), true);
+  assert.equal(await popup.locator("#no-hosts").count(), 1);
+
+  // One readable value among garbage is kept.
+  await setStorage("sync", { settings: { gitpod_origin: "https://gitpod.example.test", open_in_new_tab: [] },
+    gitlab_hosts: [SELF.origin, 7, "javascript:alert(1)", null] });
+  const { popup: again } = await popupOn(PAGE.url);
+  assert.equal(await again.textContent("#gitpod-url"), PAGE.gitpod.replace("https://gitpod.io", "https://gitpod.example.test"));
+  await again.click("#settings > summary");
+  assert.deepEqual(await again.locator("#host-list li span").allTextContents(), [SELF.origin]);
+  assert.deepEqual(problems, []);
+});
+
+test("a page whose CSP blocks WebAssembly: untouched, and the popup explains and still opens Gitpod", async () => {
+  env.server.setCsp(CSP.strict);
+  try {
+    const { page, errors } = await openPage(env.context, PAGE.url);
+    // The content script reports the CompileError to the worker, which notes it for this tab.
+    await waitFor(async () => (await env.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)))).length > 0,
+      "the worker's note", 8000);
+    const popup = await env.clickToolbar(page);
+    assert.equal(await page.locator("[data-gitpod-ext]").count(), 0);
+    assert.deepEqual(errors, []);
+    assert.match(await popup.textContent("#blocked"), /security policy keeps the Gitpod entry out/);
+    const [opened] = await Promise.all([newTab(), popup.click("#open")]);
+    await opened.waitForLoadState();
+    assert.equal(opened.url(), PAGE.gitpod);
+  } finally {
+    env.server.setCsp(CSP.gitlab);
+  }
+});
+
+test("hostile messages: malformed, oversized, forged from a page, or without a grant are refused", async () => {
+  const tab = await env.context.newPage();
+  await tab.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  const replies = await tab.evaluate(async () => {
+    const send = (m) => chrome.runtime.sendMessage(m);
+    return {
+      badUrl: await send({ type: "open", url: "javascript:alert(1)", mode: "open" }),
+      badMode: await send({ type: "open", url: "https://gitlab.com/a/b", mode: "rm -rf" }),
+      badOrigin: await send({ type: "save_settings", gitpod_origin: "javascript:alert(1)", open_in_new_tab: true, toolbar_opens_directly: false }),
+      huge: await send({ type: "connect", host: "a".repeat(5000) }),
+      badHost: await send({ type: "connect", host: "gitlab.com/../evil?x=" }),
+      notGranted: await send({ type: "enable_host", origin: "https://gitlab.not-granted.test" }),
+      extra: await send({ type: "disable_host", origin: "https://x.test", also: "this" }),
+    };
+  });
+  assert.match(replies.badUrl.message, /cannot be opened in Gitpod/);
+  assert.equal(replies.badMode.message, "malformed request");
+  assert.match(replies.badOrigin.message, /Gitpod instance URL: javascript: only http/);
+  assert.equal(replies.huge.message, "request too long");
+  assert.equal(replies.badHost.message, "not a GitLab host name");
+  assert.equal(replies.notGranted.message, "no permission for https://gitlab.not-granted.test");
+  assert.equal(replies.extra.message, "malformed request");
+  assert.equal(await storage("sync", "settings"), undefined, "nothing saved");
+  assert.deepEqual(await env.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()), []);
+
+  // A content script (what a compromised page could at most reach) may not change anything.
+  // (On the pre-granted self-hosted host, where the test may run a script in the isolated world.)
+  const { page } = await openPage(env.context, SELF.url);
+  const { id: tabId } = await tabOf(page);
+  const forged = await env.worker.evaluate(async (tabId) => {
+    const [{ result }] = await chrome.scripting.executeScript({
+      target: { tabId },
+      func: () => chrome.runtime.sendMessage({ type: "save_settings", gitpod_origin: "https://evil.test", open_in_new_tab: true, toolbar_opens_directly: true }),
+    });
+    return result;
+  }, tabId);
+  assert.deepEqual(forged, { type: "error", message: "not allowed from a web page" });
+  assert.equal(await storage("sync", "settings"), undefined);
+  // The worker still answers.
+  assert.deepEqual(await tab.evaluate(() => chrome.runtime.sendMessage({ type: "ping" })), { type: "pong", version: "0.1.0" });
+});
