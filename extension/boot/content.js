@@ -5,16 +5,16 @@
 // Once per page: enabling a self-hosted GitLab injects this script into the open tab, and the
 // registered copy may run there too.
 if (!globalThis.__gitpodForGitLab) {
-globalThis.__gitpodForGitLab = true;
-wasm_bindgen({ module_or_path: WASM_BYTES }).then(
-  () => wasm_bindgen.content_main(),
-  (error) => {
-    console.info("Gitpod for GitLab: not available on this page:", String(error));
-    try {
-      chrome.runtime.sendMessage({ type: "content_blocked", reason: String(error).slice(0, 200) }).catch(() => {});
-    } catch (_) {
-      // extension reloaded or context gone: nothing to tell
-    }
-  },
-);
+  globalThis.__gitpodForGitLab = true;
+  wasm_bindgen({ module_or_path: WASM_BYTES }).then(
+    () => wasm_bindgen.content_main(),
+    (error) => {
+      console.info("Gitpod for GitLab: not available on this page:", String(error));
+      try {
+        chrome.runtime.sendMessage({ type: "content_blocked", reason: String(error).slice(0, 200) }).catch(() => {});
+      } catch (_) {
+        // extension reloaded or context gone: nothing to tell
+      }
+    },
+  );
 }

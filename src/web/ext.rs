@@ -62,13 +62,17 @@ pub async fn load_hosts() -> EnabledHosts {
 /// Reads and decodes one key of the synced storage: `sync` first, `local` where sync is
 /// unavailable. None where it is missing or does not decode.
 pub async fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    serde_wasm_bindgen::from_value(load_synced(key).await?).ok()
+}
+
+/// One key of the synced storage, undecoded.
+async fn load_synced(key: &str) -> Option<JsValue> {
     let key = JsValue::from_str(key);
     let found = match area(Area::Sync).get(&key).await {
         Ok(v) => Ok(v),
         Err(_) => area(Area::Local).get(&key).await,
     };
-    let value = Reflect::get(&found.ok()?, &key).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    Reflect::get(&found.ok()?, &key).ok()
 }
 
 /// Reads one key of one area, undecoded (`undefined` when missing or unreadable).
@@ -117,14 +121,7 @@ pub async fn remove_from(which: Area, key: &str) {
 /// Writes an object over what is stored under `key`, keeping fields this version does not
 /// know (written by a newer version): a downgrade must not lose a user's settings.
 pub async fn save_merged<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<(), String> {
-    let stored = {
-        let key = JsValue::from_str(key);
-        let found = match area(Area::Sync).get(&key).await {
-            Ok(v) => Ok(v),
-            Err(_) => area(Area::Local).get(&key).await,
-        };
-        found.ok().and_then(|f| Reflect::get(&f, &key).ok())
-    };
+    let stored = load_synced(key).await;
     let merged = Object::new();
     if let Some(old) = stored.filter(|v| v.is_object() && !js_sys::Array::is_array(v)) {
         Object::assign(&merged, old.unchecked_ref());
@@ -156,6 +153,30 @@ pub async fn settle(call: Result<Promise, JsValue>) -> Result<JsValue, String> {
     JsFuture::from(call.map_err(js_text)?)
         .await
         .map_err(js_text)
+}
+
+/// The active tab of the current window (for the worker: the last focused one).
+pub async fn active_tab() -> Option<JsValue> {
+    let query = to_obj(&serde_json::json!({ "active": true, "currentWindow": true }));
+    let tabs: js_sys::Array = chrome().tabs().query(&query).await.ok()?.dyn_into().ok()?;
+    Some(tabs.get(0)).filter(|t| t.is_object())
+}
+
+/// A tab's id, from a `Tab` object or a bare number.
+pub fn tab_id(tab: &JsValue) -> Option<i32> {
+    let id = if tab.is_object() {
+        field(tab, "id")?
+    } else {
+        tab.clone()
+    };
+    id.as_f64()
+        .filter(|v| v.fract() == 0.0 && *v >= 0.0)
+        .map(|v| v as i32)
+}
+
+/// A tab's URL, when the browser shows it to us (host permission or activeTab).
+pub fn tab_url(tab: &JsValue) -> Option<String> {
+    field(tab, "url")?.as_string()
 }
 
 /// A property of a JS object, if present and not null.

@@ -61,6 +61,11 @@ test("popup on a GitLab page: the Gitpod URL, the host's last action pre-selecte
   assert.equal(await popup.locator("#open-options").getAttribute("data-preselected"), "");
   assert.equal(await popup.locator("#open[data-preselected]").count(), 0);
   assert.match(await popup.getAttribute("#open-prebuild", "title"), /no longer accepted/);
+  // Copy puts the shown URL on the clipboard (read back from the GitLab page).
+  await popup.click("#copy");
+  assert.equal(await popup.textContent("#copy"), "Copied");
+  await env.context.grantPermissions(["clipboard-read"], { origin: "https://gitlab.com" });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), PAGE.options);
   // Pointing at an action shows its URL; choosing it opens that URL next to the page.
   await popup.hover("#open");
   assert.equal(await popup.textContent("#gitpod-url"), PAGE.gitpod);

@@ -2,11 +2,12 @@
 //! reaches Gitpod's completion page. The record lives in storage: the worker may be stopped
 //! while the user signs in, and the popup closes as soon as the tab opens.
 
-use super::{bindings, ext, requests::BLOCKED_PREFIX, tab_id};
+use super::{bindings, ext, requests::BLOCKED_PREFIX};
 use crate::connect::{
     authorize_url, gitlab_host, outcome, ConnectRecord, ConnectState, CONNECT_KEY,
 };
 use crate::gitpod_url::GitpodOrigin;
+use ext::tab_id;
 use ext::Area;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
@@ -34,7 +35,7 @@ pub async fn start(host: &str) -> Result<(), String> {
     // Gitpod may have answered before the record was written (already signed in and
     // authorised): look at the tab once now; later changes arrive through `on_tab_updated`.
     if let Ok(tab) = chrome().tabs().get(id).await {
-        if let Some(url) = super::tab_url(&tab) {
+        if let Some(url) = ext::tab_url(&tab) {
             finish(id, &url).await;
         }
     }

@@ -2,8 +2,9 @@
 //! the toolbar button. Chrome keeps menus across worker restarts, not across updates, so they
 //! are created again at install and browser start.
 
-use super::{bindings, ext, open, self_hosted, tab_id, tab_url};
+use super::{bindings, ext, open, self_hosted};
 use crate::hosts::{match_pattern, site_origin, EnabledHosts};
+use ext::{tab_id, tab_url};
 use js_sys::Function;
 use serde_json::json;
 use wasm_bindgen::prelude::*;

@@ -76,19 +76,3 @@ fn listener<F: ?Sized + WasmClosure>(closure: Closure<F>) -> Function {
 fn on<F: ?Sized + WasmClosure>(event: &EventTarget, closure: Closure<F>) {
     event.add_listener(&listener(closure));
 }
-
-/// A tab's id, from a `Tab` object or a bare number.
-fn tab_id(tab: &JsValue) -> Option<i32> {
-    let id = if tab.is_object() {
-        ext::field(tab, "id")?
-    } else {
-        tab.clone()
-    };
-    id.as_f64()
-        .filter(|v| v.fract() == 0.0 && *v >= 0.0)
-        .map(|v| v as i32)
-}
-
-fn tab_url(tab: &JsValue) -> Option<String> {
-    ext::field(tab, "url")?.as_string()
-}

@@ -2,12 +2,13 @@
 //! direct mode, the keyboard shortcut and the link context menu. These run under the
 //! extension's own CSP, so they work even where a page's CSP keeps the content script out.
 
-use super::{bindings, ext, tab_id, tab_url};
+use super::{bindings, ext};
 use crate::gitlab_url::GitLabUrl;
 use crate::gitpod_url::{gitpod_url, LaunchMode};
 use crate::hosts::is_gitlab_page;
 use crate::last_action::{action_for_mode, mode_for_action, LAST_ACTION_KEY};
 use crate::settings::Settings;
+use ext::{tab_id, tab_url};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
@@ -82,10 +83,9 @@ pub fn on_command(command: JsValue, tab: JsValue) {
         return;
     }
     spawn_local(async move {
-        let tab = if tab_id(&tab).is_some() {
-            tab
-        } else {
-            active_tab().await
+        let tab = match tab_id(&tab) {
+            Some(_) => tab,
+            None => ext::active_tab().await.unwrap_or(JsValue::UNDEFINED),
         };
         act_on_tab(tab).await;
     });
@@ -108,18 +108,6 @@ async fn act_on_tab(tab: JsValue) {
     let popup = json!({ "tabId": id, "popup": "popup.html" });
     let _ = ext::settle(bindings::set_action_popup(&ext::to_obj(&popup))).await;
     let _ = chrome().action().open_popup(&JsValue::UNDEFINED).await;
-}
-
-async fn active_tab() -> JsValue {
-    let query = json!({ "active": true, "lastFocusedWindow": true });
-    chrome()
-        .tabs()
-        .query(&ext::to_obj(&query))
-        .await
-        .ok()
-        .and_then(|tabs| tabs.dyn_into::<js_sys::Array>().ok())
-        .map(|tabs| tabs.get(0))
-        .unwrap_or(JsValue::UNDEFINED)
 }
 
 /// The toolbar button shows the popup, or (setting) acts directly on click.

@@ -2,11 +2,12 @@
 //! page, a malformed or oversized message, a privileged request from a content script) gets an
 //! error reply and is not acted on.
 
-use super::{connect_flow, ext, open, self_hosted, tab_id, tab_url};
+use super::{connect_flow, ext, open, self_hosted};
 use crate::gitpod_url::GitpodOrigin;
 use crate::messages::{Reply, Request};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::VERSION;
+use ext::{tab_id, tab_url};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;

@@ -13,12 +13,10 @@ use crate::hosts::EnabledHosts;
 use crate::last_action::LastActions;
 use crate::settings::Settings;
 use gloo::utils::document;
-use js_sys::{Array, Object, Reflect};
 use serde::Deserialize;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_extensions_sys::chrome;
 
 /// Everything the popup shows, read fresh at each render.
 pub struct Ctx {
@@ -99,16 +97,9 @@ pub fn send_then_close(request: crate::messages::Request, what: &'static str) {
 }
 
 async fn load() -> Ctx {
-    let tab = active_tab().await;
-    let tab_id = tab
-        .as_ref()
-        .and_then(|t| ext::field(t, "id"))
-        .and_then(|v| v.as_f64())
-        .map(|v| v as i32);
-    let tab_url = tab
-        .as_ref()
-        .and_then(|t| ext::field(t, "url"))
-        .and_then(|v| v.as_string());
+    let tab = ext::active_tab().await;
+    let tab_id = tab.as_ref().and_then(ext::tab_id);
+    let tab_url = tab.as_ref().and_then(ext::tab_url);
     let blocked = match (tab_id, &tab_url) {
         (Some(id), Some(url)) => blocked_note(id, url).await,
         _ => None,
@@ -122,14 +113,6 @@ async fn load() -> Ctx {
         connect: ext::load_from(ext::Area::Local, CONNECT_KEY).await,
         blocked,
     }
-}
-
-async fn active_tab() -> Option<JsValue> {
-    let query = Object::new();
-    let _ = Reflect::set(&query, &"active".into(), &true.into());
-    let _ = Reflect::set(&query, &"currentWindow".into(), &true.into());
-    let tabs: Array = chrome().tabs().query(&query).await.ok()?.dyn_into().ok()?;
-    Some(tabs.get(0)).filter(|t| t.is_object())
 }
 
 #[derive(Deserialize)]
