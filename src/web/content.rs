@@ -3,8 +3,8 @@
 //! logs one line and leaves the page as it was.
 
 use super::ext;
-use super::inject::{action_of_click, find_control, inject, Outcome};
-use crate::anchors::ENTRY_MARKER;
+use super::inject::{action_of_click, elements, find_control, inject, Outcome};
+use crate::anchors::{ENTRY_MARKER, LAST_MARKER};
 use crate::gitlab_url::{GitLabUrl, Hints};
 use crate::last_action::{LastActions, StoredLastActions, LAST_ACTION_KEY};
 use crate::messages::{Reply, Request};
@@ -22,6 +22,8 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, MutationObserver, MutationObs
 /// Pages that show no known control this long after start never will (dashboards, settings):
 /// stop observing them.
 const GIVE_UP_MS: u32 = 30_000;
+/// One animation frame: the most often a burst of mutations is handled.
+const FRAME_MS: f64 = 16.0;
 
 #[wasm_bindgen]
 pub fn content_main() {
@@ -37,6 +39,8 @@ pub fn content_main() {
             last: LastActions::from_stored(&stored),
             host,
             outcome: None,
+            settled: None,
+            last_refresh: f64::NEG_INFINITY,
             frame_pending: false,
             frame: None,
             observer: None,
@@ -61,6 +65,12 @@ struct State {
     host: String,
     /// What the last refresh did, so a failure is logged once and not on every mutation.
     outcome: Option<Outcome>,
+    /// After a refresh that placed or marked items: the URL and the elements it wrote. While
+    /// they all stay in the page and the URL is the same, mutations need no refresh at all.
+    settled: Option<(String, Vec<Element>)>,
+    /// `Date.now()` of the last refresh: a mutation after a quiet spell is handled at once, a
+    /// burst at most once per animation frame.
+    last_refresh: f64,
     frame_pending: bool,
     /// Kept so it is not cancelled; never dropped from inside its own callback.
     frame: Option<gloo::render::AnimationFrame>,
@@ -96,11 +106,32 @@ fn current_page() -> Option<GitLabUrl> {
     .ok()
 }
 
+/// Whether nothing the extension wrote was touched since the last refresh (see `settled`).
+fn unchanged(s: &State) -> bool {
+    let Some((href, written)) = &s.settled else {
+        return false;
+    };
+    written.iter().all(|e| e.is_connected())
+        && window().location().href().ok().as_ref() == Some(href)
+}
+
 fn refresh(state: &Rc<RefCell<State>>) {
     let mut s = state.borrow_mut();
     s.frame_pending = false;
+    s.last_refresh = js_sys::Date::now();
+    s.settled = None;
     let Some(page) = current_page() else { return };
-    let outcome = inject(&document(), &page, &s.settings, s.last.get(&s.host));
+    let doc = document();
+    let outcome = inject(&doc, &page, &s.settings, s.last.get(&s.host));
+    if matches!(outcome, Outcome::Entry(..) | Outcome::Native(_)) {
+        let written = doc
+            .query_selector_all(&format!("[{ENTRY_MARKER}], [{LAST_MARKER}]"))
+            .map(|list| elements(list).collect::<Vec<_>>())
+            .unwrap_or_default();
+        if let (false, Ok(href)) = (written.is_empty(), window().location().href()) {
+            s.settled = Some((href, written));
+        }
+    }
     if s.outcome.as_ref() != Some(&outcome) {
         if let Outcome::Failed(reason) = &outcome {
             console::warn!(format!("Gitpod for GitLab: {reason}"));
@@ -201,7 +232,18 @@ fn listen(state: &Rc<RefCell<State>>) {
 fn watch(state: &Rc<RefCell<State>>) {
     let s = state.clone();
     let callback = Closure::<dyn FnMut()>::new(move || {
-        if s.borrow().frame_pending {
+        let (skip, quiet) = {
+            let st = s.borrow();
+            (
+                st.frame_pending || unchanged(&st),
+                js_sys::Date::now() - st.last_refresh >= FRAME_MS,
+            )
+        };
+        if skip {
+            return;
+        }
+        if quiet {
+            refresh(&s); // the first change after a quiet spell: no frame of latency
             return;
         }
         let s2 = s.clone();

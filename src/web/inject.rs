@@ -328,7 +328,7 @@ fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsVa
 }
 
 /// The elements of a query result.
-fn elements(list: NodeList) -> impl Iterator<Item = Element> {
+pub fn elements(list: NodeList) -> impl Iterator<Item = Element> {
     (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into().ok())
 }
 

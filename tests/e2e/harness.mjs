@@ -26,7 +26,7 @@ export function expectedExtensionId() {
  * nothing can answer: `permissions.request` then resolves `true` at once. Everything after the
  * prompt (registration, injection, removal) is the extension's real code.
  */
-export async function launch({ preGranted = [], ...serverOptions } = {}) {
+export async function launch({ preGranted = [], extension = true, ...serverOptions } = {}) {
   const server = await startServer(serverOptions);
   const profile = mkdtempSync(join(tmpdir(), "gitpod-gitlab-profile-"));
   let extensionDir = EXTENSION_DIR;
@@ -38,14 +38,15 @@ export async function launch({ preGranted = [], ...serverOptions } = {}) {
     writeFileSync(join(extensionDir, "manifest.json"), JSON.stringify(manifest));
   }
   const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(",");
+  // `extension: false`: the same browser without the extension (the benchmark's baseline).
+  const extensionArgs = extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     ignoreHTTPSErrors: true,
-    ignoreDefaultArgs: ["--disable-extensions"],
+    ignoreDefaultArgs: extension ? ["--disable-extensions"] : [],
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...extensionArgs,
       // CDP's Extensions.triggerAction: the toolbar button, clicked as a user would.
       "--enable-unsafe-extension-debugging",
       // A second CDP client reaches the popup page, which Playwright does not list.
@@ -61,8 +62,10 @@ export async function launch({ preGranted = [], ...serverOptions } = {}) {
       "--disable-sync",
     ],
   });
-  const worker = context.serviceWorkers()[0] || (await context.waitForEvent("serviceworker", { timeout: 15000 }));
-  const extensionId = new URL(worker.url()).host;
+  const worker = extension
+    ? context.serviceWorkers()[0] || (await context.waitForEvent("serviceworker", { timeout: 15000 }))
+    : null;
+  const extensionId = worker ? new URL(worker.url()).host : null;
   const browserSession = await context.browser().newBrowserCDPSession();
   let observer = null; // connectOverCDP client, made on first use
   const env = {

@@ -76,8 +76,9 @@ function gitpod(req, res, state) {
   page("Gitpod (stand-in)", "Gitpod stand-in");
 }
 
-/** Starts the server; `csp` picks the policy GitLab pages are served with. */
-export async function startServer({ csp = CSP.gitlab } = {}) {
+/** Starts the server; `csp` picks the policy GitLab pages are served with; `pages` adds
+ * generated pages by URL (the benchmark's synthetic merge request). */
+export async function startServer({ csp = CSP.gitlab, pages = {} } = {}) {
   const fixtures = fixtureSets();
   const byUrl = new Map(fixtures.flatMap((f) => [[f.url.split("?")[0], f], [f.url, f]]));
   const gitpodHits = [];
@@ -92,6 +93,11 @@ export async function startServer({ csp = CSP.gitlab } = {}) {
     }
     // A self-hosted GitLab: the same pages under another host.
     const asGitlabCom = host === SELF_HOSTED ? url.replace(`https://${SELF_HOSTED}`, "https://gitlab.com") : url;
+    if (pages[url]) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": state.csp });
+      res.end(pages[url]);
+      return;
+    }
     const fixture = byUrl.get(asGitlabCom) || byUrl.get(asGitlabCom.split("?")[0]);
     if (!fixture) {
       res.writeHead(404, { "content-type": "text/plain" });

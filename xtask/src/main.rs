@@ -24,8 +24,9 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("build") => build().map(|_| ()),
         Some("test") => test(),
+        Some("bench") => bench(),
         Some("ext-id") => extension_id().map(|id| println!("{id}")),
-        _ => Err("usage: cargo xtask build | test | ext-id".into()),
+        _ => Err("usage: cargo xtask build | test | bench | ext-id".into()),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");
@@ -151,7 +152,7 @@ fn build() -> Result<Built> {
 fn bundle(glue: &str, wasm: &[u8], boot: &str) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
     format!(
-        "(() => {{\n\"use strict\";\n{glue}\nconst WASM_BASE64 = \"{b64}\";\nconst WASM_BYTES = Uint8Array.fromBase64\n  ? Uint8Array.fromBase64(WASM_BASE64)\n  : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));\n{boot}\n}})();\n"
+        "(() => {{\n\"use strict\";\nconst BUNDLE_START = performance.now();\n{glue}\nconst WASM_BASE64 = \"{b64}\";\nconst WASM_BYTES = Uint8Array.fromBase64\n  ? Uint8Array.fromBase64(WASM_BASE64)\n  : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));\n{boot}\n}})();\n"
     )
 }
 
@@ -309,6 +310,24 @@ fn test() -> Result {
         .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
         .env("CHROMIUM", &chromium)
         .env("EXTENSION_DIR", built.dist.join("chrome"))
+        .env("SHARED_FIXTURES", root.join("../shared/fixtures/gitlab")))
+}
+
+/// The benchmark (README): sizes, start-up, injection, page cost, memory. Reports only.
+fn bench() -> Result {
+    let root = root();
+    println!("== build");
+    let built = build()?;
+    let chromium = ensure_chromium()?;
+    let e2e = root.join("tests/e2e");
+    ensure_npm_packages(&e2e)?;
+    println!("== benchmark in {chromium}");
+    run(Command::new("node")
+        .current_dir(&e2e)
+        .arg("bench.mjs")
+        .env("CHROMIUM", &chromium)
+        .env("EXTENSION_DIR", built.dist.join("chrome"))
+        .env("BENCH_OUT", built.dist.join("bench.json"))
         .env("SHARED_FIXTURES", root.join("../shared/fixtures/gitlab")))
 }
 
