@@ -130,6 +130,7 @@ test("connect flow: Gitpod's authorize page in a tab, success detected, tab clos
     "/api/authorize?returnTo=https%3A%2F%2Fgitpod.io%2Fcomplete-auth%3Fmessage%3Dsuccess&host=gitlab.com&override=true&scopes=");
   await waitFor(() => !env.context.pages().some((p) => p.url().includes("gitpod.io/complete-auth")), "the flow's tab to close");
   assert.equal(await env.worker.evaluate(() => chrome.action.getBadgeText({})), "✓");
+  await waitFor(async () => !(await env.worker.evaluate(() => chrome.tabs.onUpdated.hasListeners())), "idle again: tab listeners unhooked");
   const { popup: after } = await popupOn(PAGE.url);
   assert.equal(await after.textContent("#connect-status"), "Connected gitlab.com to Gitpod.");
   assert.equal(await env.worker.evaluate(() => chrome.action.getBadgeText({})), "", "opening the popup clears the badge");
@@ -153,8 +154,12 @@ test("connect flow: closing the tab before Gitpod answers is reported, with the 
   const { popup } = await popupOn(PAGE.url);
   const [flow] = await Promise.all([newTab(), popup.click("#connect")]);
   await waitFor(async () => (await storage("local", "connect"))?.state === "pending", "pending");
+  // Tab events reach the worker only while a flow runs (otherwise every tab update would wake it).
+  const listening = () => env.worker.evaluate(() => chrome.tabs.onUpdated.hasListeners() && chrome.tabs.onRemoved.hasListeners());
+  assert.equal(await listening(), true);
   await flow.close();
   await waitFor(async () => (await storage("local", "connect"))?.state === "abandoned", "abandoned");
+  await waitFor(async () => !(await env.worker.evaluate(() => chrome.tabs.onUpdated.hasListeners())), "tab listeners unhooked");
   const { popup: after } = await popupOn(PAGE.url);
   assert.match(await after.textContent("#connect-status"), /did not complete/);
   assert.equal(await after.getAttribute("#integrations-link", "href"), "https://gitpod.io/user/integrations");

@@ -1,6 +1,10 @@
 //! The "connect your GitLab account" flow: Gitpod's authorize page in a tab, watched until it
 //! reaches Gitpod's completion page. The record lives in storage: the worker may be stopped
 //! while the user signs in, and the popup closes as soon as the tab opens.
+//!
+//! The tab listeners are registered at every start (an event that wakes the worker must find
+//! them) but removed again while no flow is pending: otherwise every tab update in the browser
+//! would wake the worker.
 
 use super::{bindings, ext, requests::BLOCKED_PREFIX};
 use crate::connect::{
@@ -9,13 +13,74 @@ use crate::connect::{
 use crate::gitpod_url::GitpodOrigin;
 use ext::tab_id;
 use ext::Area;
+use js_sys::Function;
 use serde_json::json;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_extensions_sys::chrome;
 
+thread_local! {
+    /// `tabs.onUpdated` and `tabs.onRemoved` listeners, kept to add and remove them.
+    static LISTENERS: RefCell<Option<(Function, Function)>> = const { RefCell::new(None) };
+    /// A flow started by this worker instance: the start-up check must not unhook it.
+    static STARTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Called synchronously from `bg_main`: hooks the tab listeners, then unhooks them unless a
+/// flow is pending.
+pub fn register() {
+    let updated = Closure::<dyn FnMut(JsValue, JsValue, JsValue)>::new(on_tab_updated);
+    let removed = Closure::<dyn FnMut(JsValue, JsValue)>::new(on_tab_removed);
+    LISTENERS.with(|l| {
+        *l.borrow_mut() = Some((
+            updated.into_js_value().unchecked_into(),
+            removed.into_js_value().unchecked_into(),
+        ))
+    });
+    watch(true);
+    spawn_local(async {
+        let record: Option<ConnectRecord> = ext::load_from(Area::Local, CONNECT_KEY).await;
+        let mut pending = record
+            .as_ref()
+            .is_some_and(|r| r.state == ConnectState::Pending);
+        // A flow whose tab is gone (the browser was restarted) will never finish.
+        if let Some(record) = record.filter(|_| pending) {
+            let alive = match record.tab_id {
+                Some(id) => chrome().tabs().get(id).await.is_ok(),
+                None => false,
+            };
+            if !alive {
+                let _ = ext::save_to(Area::Local, CONNECT_KEY, &record.abandoned()).await;
+                pending = false;
+            }
+        }
+        if !pending && !STARTED.with(Cell::get) {
+            watch(false);
+        }
+    });
+}
+
+fn watch(on: bool) {
+    LISTENERS.with(|l| {
+        let Some((updated, removed)) = &*l.borrow() else {
+            return;
+        };
+        let tabs = chrome().tabs();
+        for (event, listener) in [(tabs.on_updated(), updated), (tabs.on_removed(), removed)] {
+            match (on, event.has_listener(listener)) {
+                (true, false) => event.add_listener(listener),
+                (false, true) => event.remove_listener(listener),
+                _ => {}
+            }
+        }
+    });
+}
+
 pub async fn start(host: &str) -> Result<(), String> {
     let host = gitlab_host(host).ok_or("not a GitLab host name")?;
+    STARTED.with(|s| s.set(true));
+    watch(true);
     let origin = ext::load_settings().await.gitpod_origin;
     let tab = chrome()
         .tabs()
@@ -43,7 +108,7 @@ pub async fn start(host: &str) -> Result<(), String> {
 }
 
 /// `tabs.onUpdated`: fires for every tab; only a URL on a completion page reads storage.
-pub fn on_tab_updated(tab: JsValue, change: JsValue, _details: JsValue) {
+fn on_tab_updated(tab: JsValue, change: JsValue, _details: JsValue) {
     let Some(url) = ext::field(&change, "url").and_then(|u| u.as_string()) else {
         return;
     };
@@ -54,15 +119,22 @@ pub fn on_tab_updated(tab: JsValue, change: JsValue, _details: JsValue) {
 }
 
 /// `tabs.onRemoved`: the flow's tab closed before Gitpod answered; also drops the tab's notes.
-pub fn on_tab_removed(tab: JsValue, _info: JsValue) {
+fn on_tab_removed(tab: JsValue, _info: JsValue) {
     let Some(id) = tab_id(&tab) else { return };
     spawn_local(async move {
         ext::remove_from(Area::Session, &format!("{BLOCKED_PREFIX}{id}")).await;
         if let Some(record) = pending_in(id).await {
             let _ = ext::save_to(Area::Local, CONNECT_KEY, &record.abandoned()).await;
             badge("", "#737278").await;
+            done();
         }
     });
+}
+
+/// The flow ended: stop waking for tab events.
+fn done() {
+    STARTED.with(|s| s.set(false));
+    watch(false);
 }
 
 async fn pending_in(tab: i32) -> Option<ConnectRecord> {
@@ -87,6 +159,7 @@ async fn finish(tab: i32, url: &str) {
         _ => badge("!", "#dd2b0e").await,
     }
     let _ = chrome().tabs().remove(&JsValue::from(tab)).await;
+    done();
 }
 
 /// The toolbar badge tells the outcome until the popup is opened (which clears it).

@@ -30,14 +30,7 @@ pub fn bg_main() {
     bindings::on_startup(&listener(Closure::<dyn FnMut()>::new(|| {
         spawn_local(start_up())
     })));
-    on(
-        &c.tabs().on_updated(),
-        Closure::<dyn FnMut(JsValue, JsValue, JsValue)>::new(connect_flow::on_tab_updated),
-    );
-    on(
-        &c.tabs().on_removed(),
-        Closure::<dyn FnMut(JsValue, JsValue)>::new(connect_flow::on_tab_removed),
-    );
+    connect_flow::register();
     on(
         &c.action().on_clicked(),
         Closure::<dyn FnMut(JsValue)>::new(open::on_toolbar_click),
