@@ -179,6 +179,12 @@ pub fn tab_url(tab: &JsValue) -> Option<String> {
     field(tab, "url")?.as_string()
 }
 
+/// Awaits a call answering a yes/no question (`permissions.request`, `.contains`): only a
+/// plain `true` is yes; a rejection or anything else is no.
+pub async fn settle_yes(call: Result<Promise, JsValue>) -> bool {
+    settle(call).await.ok().and_then(|v| v.as_bool()) == Some(true)
+}
+
 /// A property of a JS object, if present and not null.
 pub fn field(obj: &JsValue, name: &str) -> Option<JsValue> {
     Reflect::get(obj, &name.into())

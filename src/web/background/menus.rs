@@ -70,7 +70,7 @@ fn enable_site(tab: &JsValue) {
     let request = bindings::permissions_request(&ext::to_obj(&perms));
     let tab = tab_id(tab);
     spawn_local(async move {
-        if ext::settle(request).await.ok().and_then(|v| v.as_bool()) == Some(true) {
+        if ext::settle_yes(request).await {
             let _ = self_hosted::enable(&origin, tab).await;
         }
     });

@@ -43,7 +43,7 @@ pub async fn open_link(link: &str, from_tab: Option<i32>) -> Result<(), String> 
     }
     let settings = ext::load_settings().await;
     let page = GitLabUrl::parse(link).map_err(|e| e.to_string())?;
-    let mode = mode_for_action(ext::load_last_actions().await.get(page.host()));
+    let mode = remembered_mode(&page).await;
     create_next_to(from_tab, &gitpod_url(&settings.gitpod_origin, &page, mode)).await
 }
 
@@ -63,6 +63,11 @@ async fn create_next_to(tab: Option<i32>, url: &str) -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(ext::js_text)
+}
+
+/// The launch mode of the page's host's last action (toolbar, shortcut, link menu).
+async fn remembered_mode(page: &GitLabUrl) -> LaunchMode {
+    mode_for_action(ext::load_last_actions().await.get(page.host()))
 }
 
 async fn remember(host: &str, action: &str) {
@@ -97,8 +102,10 @@ async fn act_on_tab(tab: JsValue) {
     };
     if is_gitlab_page(&url, &ext::load_hosts().await) {
         if let Ok(page) = GitLabUrl::parse(&url) {
-            let mode = mode_for_action(ext::load_last_actions().await.get(page.host()));
-            if open_page(&url, mode, Some(id)).await.is_ok() {
+            if open_page(&url, remembered_mode(&page).await, Some(id))
+                .await
+                .is_ok()
+            {
                 return;
             }
         }

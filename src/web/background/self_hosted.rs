@@ -81,11 +81,7 @@ pub async fn reconcile() {
 
 async fn granted(origin: &str) -> bool {
     let perms = json!({ "origins": [match_pattern(origin)] });
-    ext::settle(bindings::permissions_contains(&ext::to_obj(&perms)))
-        .await
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+    ext::settle_yes(bindings::permissions_contains(&ext::to_obj(&perms))).await
 }
 
 async fn register(origin: &str) -> Result<(), String> {

@@ -218,7 +218,7 @@ fn offer_enable(section: &Element, ctx: &Ctx, origin: &str) -> Result<(), JsValu
         let request = bindings::permissions_request(&ext::to_obj(&perms));
         let origin = origin.clone();
         spawn_local(async move {
-            let granted = ext::settle(request).await.ok().and_then(|v| v.as_bool()) == Some(true);
+            let granted = ext::settle_yes(request).await;
             let text = if !granted {
                 "Not enabled: the permission was not granted.".to_string()
             } else {

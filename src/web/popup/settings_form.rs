@@ -135,7 +135,7 @@ fn submit() {
             Ok(()) => {
                 rerender(Flash::settings("Saved."));
                 let granted = match permission {
-                    Some(p) => ext::settle(p).await.ok().and_then(|v| v.as_bool()) == Some(true),
+                    Some(p) => ext::settle_yes(p).await,
                     None => true,
                 };
                 if granted {
