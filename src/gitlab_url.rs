@@ -1,8 +1,8 @@
 //! The GitLab URL model: which project a URL belongs to and which page of it, in the terms
 //! Gitpod understands. Pure: no browser APIs, so `cargo test` covers all of it.
 
+use crate::url_parts::{with_parsed, UrlParts};
 use std::fmt;
-use url::Url;
 
 /// A GitLab page reduced to what Gitpod needs: where the instance is, which project, which page.
 /// Credentials, query and fragment are never kept.
@@ -95,19 +95,20 @@ impl GitLabUrl {
     }
 
     pub fn parse_with(input: &str, hints: Hints<'_>) -> Result<Self, UrlError> {
-        let url = Url::parse(input.trim()).map_err(|_| UrlError::Invalid)?;
-        match url.scheme() {
-            "http" | "https" => {}
-            other => return Err(UrlError::UnsupportedScheme(other.to_string())),
+        with_parsed(input, UrlError::Invalid, |parts| {
+            Self::from_parts(parts, hints)
+        })
+    }
+
+    /// The page a parsed URL names (see `url_parts` for where the parts come from).
+    pub fn from_parts(url: &UrlParts<'_>, hints: Hints<'_>) -> Result<Self, UrlError> {
+        if !url.is_http() {
+            return Err(UrlError::UnsupportedScheme(url.scheme.to_string()));
         }
-        if url.host_str().is_none() {
+        if !url.has_host {
             return Err(UrlError::Invalid);
         }
-        let origin = url.origin().ascii_serialization();
-        let segments: Vec<&str> = url
-            .path_segments()
-            .map(|s| s.filter(|s| !s.is_empty()).collect())
-            .unwrap_or_default();
+        let segments: Vec<&str> = url.segments().collect();
 
         let (root_len, project_len) = split_project(&segments, hints);
         let project = &segments[root_len..root_len + project_len];
@@ -119,7 +120,7 @@ impl GitLabUrl {
             rest = &rest[1..];
         }
         Ok(GitLabUrl {
-            origin,
+            origin: url.origin.to_string(),
             root: owned(&segments[..root_len]),
             project: owned(project),
             page: Page::from_rest(rest),
@@ -159,8 +160,8 @@ impl GitLabUrl {
             Page::Blob(r) => ("blob", r.clone()),
             Page::Commits(r) => ("commits", r.clone()),
             Page::Commit(sha) => ("commit", sha.clone()),
-            Page::MergeRequest(iid) => ("merge_requests", iid.to_string()),
-            Page::Issue(iid) => ("issues", iid.to_string()),
+            Page::MergeRequest(iid) => ("merge_requests", decimal(*iid)),
+            Page::Issue(iid) => ("issues", decimal(*iid)),
         };
         out.push_str("/-/");
         out.push_str(kind);
@@ -242,4 +243,17 @@ fn starts_with_ignore_case(haystack: &[&str], prefix: &[&str]) -> bool {
 
 fn owned(segments: &[&str]) -> Vec<String> {
     segments.iter().map(|s| s.to_string()).collect()
+}
+
+/// `n` in decimal, without `core::fmt` (kept out of the content script's wasm).
+fn decimal(mut n: u64) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().map(|&d| d as char).collect()
 }

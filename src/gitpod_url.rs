@@ -1,9 +1,9 @@
 //! Gitpod URLs: `<gitpod origin>/#<GitLab URL>` and its variants. Pure.
 
 use crate::gitlab_url::{GitLabUrl, UrlError};
+use crate::url_parts::{with_parsed, UrlParts};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use url::Url;
 
 pub const DEFAULT_GITPOD_ORIGIN: &str = "https://gitpod.io";
 
@@ -35,20 +35,19 @@ impl fmt::Display for OriginError {
 
 impl GitpodOrigin {
     pub fn parse(input: &str) -> Result<Self, OriginError> {
-        let url = Url::parse(input.trim()).map_err(|_| OriginError::Invalid)?;
-        match url.scheme() {
-            "http" | "https" => {}
-            other => return Err(OriginError::UnsupportedScheme(other.to_string())),
+        with_parsed(input, OriginError::Invalid, Self::from_parts)
+    }
+
+    /// A Gitpod origin from a parsed URL (see `url_parts` for where the parts come from).
+    pub fn from_parts(url: &UrlParts<'_>) -> Result<Self, OriginError> {
+        if !url.is_http() {
+            return Err(OriginError::UnsupportedScheme(url.scheme.to_string()));
         }
-        let bare = url.username().is_empty()
-            && url.password().is_none()
-            && url.path() == "/"
-            && url.query().is_none()
-            && url.fragment().is_none();
-        if !bare || url.host_str().is_none() {
+        let bare = !url.has_credentials && url.path == "/" && !url.has_query && !url.has_fragment;
+        if !bare || !url.has_host {
             return Err(OriginError::NotAnOrigin);
         }
-        Ok(GitpodOrigin(url.origin().ascii_serialization()))
+        Ok(GitpodOrigin(url.origin.to_string()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -77,12 +76,13 @@ pub enum LaunchMode {
 /// The Gitpod URL that opens `context`.
 pub fn gitpod_url(origin: &GitpodOrigin, context: &GitLabUrl, mode: LaunchMode) -> String {
     let context = context.canonical();
-    let origin = origin.as_str();
-    match mode {
-        LaunchMode::Open => format!("{origin}/#{context}"),
-        LaunchMode::WithOptions => format!("{origin}/?autostart=false#{context}"),
-        LaunchMode::Prebuild => format!("{origin}/#prebuild/{context}"),
-    }
+    // Concatenation, not `format!`: this runs in the content script, kept free of `core::fmt`.
+    let middle = match mode {
+        LaunchMode::Open => "/#",
+        LaunchMode::WithOptions => "/?autostart=false#",
+        LaunchMode::Prebuild => "/#prebuild/",
+    };
+    [origin.as_str(), middle, &context].concat()
 }
 
 /// Convenience for callers that hold a page URL: parse, then build.

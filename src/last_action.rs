@@ -75,14 +75,15 @@ pub struct LastActions(BTreeMap<String, String>);
 impl LastActions {
     /// Keeps every valid `host: action` pair of whatever storage held; drops the rest.
     pub fn from_stored(raw: &StoredLastActions) -> LastActions {
-        let map = raw
-            .0
-            .iter()
-            .filter_map(|(host, v)| Some((host.to_ascii_lowercase(), v.as_str()?.to_string())))
-            .filter(|(host, action)| valid_host(host) && valid_action(action))
-            .take(MAX_HOSTS)
-            .collect();
-        LastActions(map)
+        // `set` one by one rather than `collect`: the same result without linking a sort into
+        // the content script.
+        let mut last = LastActions::default();
+        for (host, value) in &raw.0 {
+            if let Some(action) = value.as_str() {
+                last.set(host, action);
+            }
+        }
+        last
     }
 
     pub fn get(&self, host: &str) -> &str {

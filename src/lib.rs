@@ -12,6 +12,7 @@ pub mod hosts;
 pub mod last_action;
 pub mod messages;
 pub mod settings;
+pub mod url_parts;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

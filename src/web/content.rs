@@ -3,21 +3,27 @@
 //! logs one line and leaves the page as it was.
 
 use super::ext;
-use super::inject::{action_of_click, elements, find_control, inject, Outcome};
+use super::inject::{action_of_click, attr_selector, elements, find_control, inject, Outcome};
+use super::js_values::{stored_last_actions, stored_settings, string_map};
 use crate::anchors::{ENTRY_MARKER, LAST_MARKER};
 use crate::gitlab_url::{GitLabUrl, Hints};
-use crate::last_action::{LastActions, StoredLastActions, LAST_ACTION_KEY};
-use crate::messages::{Reply, Request};
-use crate::settings::Settings;
+use crate::gitpod_url::GitpodOrigin;
+use crate::last_action::{LastActions, LAST_ACTION_KEY};
+use crate::settings::{Settings, SETTINGS_KEY};
+use crate::url_parts::UrlParts;
 use gloo::console;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
 use gloo::utils::{body, document, window};
+use js_sys::Reflect;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Element, HtmlElement, KeyboardEvent, MutationObserver, MutationObserverInit};
+use web_sys::{
+    Element, EventTarget, HtmlElement, KeyboardEvent, Location, MutationObserver,
+    MutationObserverInit, Node, Url,
+};
 
 /// Pages that show no known control this long after start never will (dashboards, settings):
 /// stop observing them.
@@ -31,12 +37,15 @@ pub fn content_main() {
         return; // not GitLab: stay silent and touch nothing
     }
     spawn_local(async {
-        let settings = ext::load_settings().await;
-        let stored: StoredLastActions = ext::load(LAST_ACTION_KEY).await.unwrap_or_default();
+        // Plain JS values, not serde, and the browser's URL parser, not the `url` crate: this
+        // wasm loads on every GitLab page, so it carries only what it needs (see `js_values`).
+        let stored = ext::load_synced(SETTINGS_KEY).await.unwrap_or_default();
+        let settings = Settings::from_stored_with(&stored_settings(&stored), browser_origin);
+        let stored = ext::load_synced(LAST_ACTION_KEY).await.unwrap_or_default();
         let host = window().location().host().unwrap_or_default();
         let state = Rc::new(RefCell::new(State {
             settings,
-            last: LastActions::from_stored(&stored),
+            last: LastActions::from_stored(&stored_last_actions(&stored)),
             host,
             outcome: None,
             settled: None,
@@ -44,18 +53,14 @@ pub fn content_main() {
             frame_pending: false,
             frame: None,
             observer: None,
+            root: None,
+            observing_root: false,
+            follows_navigation: false,
         }));
+        // The worker is not woken: the entries are plain links, the page needs nothing more.
         refresh(&state);
         listen(&state);
         watch(&state);
-        // Prove the message path once; a missing worker must not affect the page.
-        match ext::request(&Request::Ping {}).await {
-            Ok(Reply::Pong { version }) => {
-                console::debug!(format!("Gitpod for GitLab: worker {version} ready"))
-            }
-            Ok(other) => console::debug!(format!("Gitpod for GitLab: unexpected reply {other:?}")),
-            Err(e) => console::debug!(format!("Gitpod for GitLab: worker unavailable: {e}")),
-        }
     });
 }
 
@@ -75,6 +80,12 @@ struct State {
     /// Kept so it is not cancelled; never dropped from inside its own callback.
     frame: Option<gloo::render::AnimationFrame>,
     observer: Option<MutationObserver>,
+    /// The content area observed until the entries are placed.
+    root: Option<Element>,
+    observing_root: bool,
+    /// The browser reports in-page URL changes (Navigation API), so settled entries can be
+    /// watched narrowly; without it the content area stays observed.
+    follows_navigation: bool,
 }
 
 /// GitLab pages say so in their head; self-hosted instances keep it. Fallback: GitLab's
@@ -94,16 +105,45 @@ fn is_gitlab_page() -> bool {
 
 /// The page as it is now: the repository browser changes the URL without reloading.
 fn current_page() -> Option<GitLabUrl> {
-    let href = window().location().href().ok()?;
+    let location: Location = window().location();
+    let (scheme, origin, host, path) = (
+        location.protocol().ok()?,
+        location.origin().ok()?,
+        location.host().ok()?,
+        location.pathname().ok()?,
+    );
+    let parts = UrlParts {
+        scheme: scheme.trim_end_matches(':'),
+        origin: &origin,
+        has_host: !host.is_empty(),
+        has_credentials: false, // `location` never shows them; the model drops them anyway
+        path: &path,
+        has_query: false,
+        has_fragment: false,
+    };
     let full_path = body().get_attribute("data-project-full-path");
-    GitLabUrl::parse_with(
-        &href,
-        Hints {
-            project_full_path: full_path.as_deref(),
-            relative_root: None,
-        },
-    )
-    .ok()
+    let hints = Hints {
+        project_full_path: full_path.as_deref(),
+        relative_root: None,
+    };
+    GitLabUrl::from_parts(&parts, hints).ok()
+}
+
+/// A stored Gitpod origin, checked by the browser's URL parser as the worker checks it with the
+/// `url` crate (both are WHATWG parsers).
+fn browser_origin(text: &str) -> Option<GitpodOrigin> {
+    let url = Url::new(text.trim()).ok()?;
+    let (scheme, origin, path) = (url.protocol(), url.origin(), url.pathname());
+    let parts = UrlParts {
+        scheme: scheme.trim_end_matches(':'),
+        origin: &origin,
+        has_host: !url.host().is_empty(),
+        has_credentials: !url.username().is_empty() || !url.password().is_empty(),
+        path: &path,
+        has_query: !url.search().is_empty(),
+        has_fragment: !url.hash().is_empty(),
+    };
+    GitpodOrigin::from_parts(&parts).ok()
 }
 
 /// Whether nothing the extension wrote was touched since the last refresh (see `settled`).
@@ -125,16 +165,19 @@ fn refresh(state: &Rc<RefCell<State>>) {
     let outcome = inject(&doc, &page, &s.settings, s.last.get(&s.host));
     if matches!(outcome, Outcome::Entry(..) | Outcome::Native(_)) {
         let written = doc
-            .query_selector_all(&format!("[{ENTRY_MARKER}], [{LAST_MARKER}]"))
+            .query_selector_all(
+                &[attr_selector(ENTRY_MARKER), attr_selector(LAST_MARKER)].join(","),
+            )
             .map(|list| elements(list).collect::<Vec<_>>())
             .unwrap_or_default();
         if let (false, Ok(href)) = (written.is_empty(), window().location().href()) {
             s.settled = Some((href, written));
         }
     }
+    observe(&mut s);
     if s.outcome.as_ref() != Some(&outcome) {
         if let Outcome::Failed(reason) = &outcome {
-            console::warn!(format!("Gitpod for GitLab: {reason}"));
+            console::warn!(["Gitpod for GitLab: ", reason].concat());
         }
         s.outcome = Some(outcome);
     }
@@ -163,12 +206,10 @@ fn listen(state: &Rc<RefCell<State>>) {
             st.last.set(&host, &action)
         };
         if changed {
-            let stored = s.borrow().last.to_stored().clone();
+            let stored = string_map(s.borrow().last.to_stored());
             spawn_local(async move {
-                if let Err(e) = ext::save(LAST_ACTION_KEY, &stored).await {
-                    console::warn!(format!(
-                        "Gitpod for GitLab: cannot remember the action: {e}"
-                    ));
+                if let Err(e) = ext::save_js(LAST_ACTION_KEY, &stored).await {
+                    console::warn!(["Gitpod for GitLab: cannot remember the action: ", &e].concat());
                 }
             });
             refresh(&s);
@@ -183,7 +224,7 @@ fn listen(state: &Rc<RefCell<State>>) {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let Some(entry) = target.closest(&format!("[{ENTRY_MARKER}]")).ok().flatten() else {
+        let Some(entry) = target.closest(&attr_selector(ENTRY_MARKER)).ok().flatten() else {
             return;
         };
         let link = entry
@@ -226,32 +267,14 @@ fn listen(state: &Rc<RefCell<State>>) {
     .forget();
 }
 
-/// GitLab mounts its controls late and re-renders them on in-page navigation. Observe the
-/// content area only (not the whole document), batch mutations into one refresh per animation
-/// frame, stop when the page goes away, and give up on pages that never show a control.
+/// GitLab mounts its controls late and re-renders them on in-page navigation. Until the entries
+/// are placed, observe the content area (not the whole document); once they are, observe only
+/// what can remove or reorder them (see `observe`) and follow URL changes through the Navigation
+/// API. Batch changes into one refresh per animation frame, stop when the page goes away, and
+/// give up on pages that never show a control.
 fn watch(state: &Rc<RefCell<State>>) {
     let s = state.clone();
-    let callback = Closure::<dyn FnMut()>::new(move || {
-        let (skip, quiet) = {
-            let st = s.borrow();
-            (
-                st.frame_pending || unchanged(&st),
-                js_sys::Date::now() - st.last_refresh >= FRAME_MS,
-            )
-        };
-        if skip {
-            return;
-        }
-        if quiet {
-            refresh(&s); // the first change after a quiet spell: no frame of latency
-            return;
-        }
-        let s2 = s.clone();
-        let frame = gloo::render::request_animation_frame(move |_| refresh(&s2));
-        let mut st = s.borrow_mut();
-        st.frame_pending = true;
-        st.frame = Some(frame); // replaces the previous, already fired, frame
-    });
+    let callback = Closure::<dyn FnMut()>::new(move || on_change(&s));
     let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else {
         return;
     };
@@ -261,13 +284,20 @@ fn watch(state: &Rc<RefCell<State>>) {
         .iter()
         .find_map(|sel| doc.query_selector(sel).ok().flatten())
         .unwrap_or_else(|| body().into());
-    let options = MutationObserverInit::new();
-    options.set_child_list(true);
-    options.set_subtree(true);
-    if observer.observe_with_options(&root, &options).is_err() {
-        return;
+    let navigation = Reflect::get(&window(), &JsValue::from_str("navigation"))
+        .ok()
+        .and_then(|n| n.dyn_into::<EventTarget>().ok());
+    {
+        let mut st = state.borrow_mut();
+        st.observer = Some(observer);
+        st.root = Some(root);
+        st.follows_navigation = navigation.is_some();
+        observe(&mut st);
     }
-    state.borrow_mut().observer = Some(observer);
+    if let Some(navigation) = navigation {
+        let s = state.clone();
+        EventListener::new(&navigation, "currententrychange", move |_| on_change(&s)).forget();
+    }
 
     let s = state.clone();
     EventListener::new(&window(), "pagehide", move |_| {
@@ -290,4 +320,65 @@ fn watch(state: &Rc<RefCell<State>>) {
         }
     })
     .forget();
+}
+
+/// A mutation or a URL change: refresh unless everything we wrote is still in place.
+fn on_change(s: &Rc<RefCell<State>>) {
+    let (skip, quiet) = {
+        let st = s.borrow();
+        (
+            st.frame_pending || unchanged(&st),
+            js_sys::Date::now() - st.last_refresh >= FRAME_MS,
+        )
+    };
+    if skip {
+        return;
+    }
+    if quiet {
+        refresh(s); // the first change after a quiet spell: no frame of latency
+        return;
+    }
+    let s2 = s.clone();
+    let frame = gloo::render::request_animation_frame(move |_| refresh(&s2));
+    let mut st = s.borrow_mut();
+    st.frame_pending = true;
+    st.frame = Some(frame); // replaces the previous, already fired, frame
+}
+
+/// Points the observer at what matters now. With the entries placed (and URL changes reported
+/// by the Navigation API): the direct children of every ancestor of what we wrote, so removing
+/// or re-rendering any of them is seen, while a page churning elsewhere (a merge request's
+/// diff) builds no mutation records for us at all. Otherwise: the whole content area.
+fn observe(st: &mut State) {
+    let (Some(observer), Some(root)) = (&st.observer, &st.root) else {
+        return;
+    };
+    let narrow = st.follows_navigation && st.settled.is_some();
+    if !narrow && st.observing_root {
+        return; // already watching the content area
+    }
+    observer.disconnect();
+    let options = MutationObserverInit::new();
+    options.set_child_list(true);
+    st.observing_root = !narrow;
+    if !narrow {
+        options.set_subtree(true);
+        let _ = observer.observe_with_options(root, &options);
+        return;
+    }
+    let Some((_, written)) = &st.settled else {
+        return;
+    };
+    let mut seen: Vec<Node> = Vec::new();
+    for element in written {
+        let mut node = element.parent_node();
+        while let Some(n) = node {
+            if seen.contains(&n) {
+                break; // the rest of this chain is already observed
+            }
+            let _ = observer.observe_with_options(&n, &options);
+            node = n.parent_node();
+            seen.push(n);
+        }
+    }
 }

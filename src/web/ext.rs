@@ -65,14 +65,20 @@ pub async fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     serde_wasm_bindgen::from_value(load_synced(key).await?).ok()
 }
 
-/// One key of the synced storage, undecoded.
-async fn load_synced(key: &str) -> Option<JsValue> {
+/// One key of the synced storage, undecoded (None where missing or unreadable): `sync`, else
+/// `local`, where `save_js` puts what `sync` refused.
+pub async fn load_synced(key: &str) -> Option<JsValue> {
     let key = JsValue::from_str(key);
-    let found = match area(Area::Sync).get(&key).await {
-        Ok(v) => Ok(v),
-        Err(_) => area(Area::Local).get(&key).await,
-    };
-    Reflect::get(&found.ok()?, &key).ok()
+    for which in [Area::Sync, Area::Local] {
+        if let Ok(found) = area(which).get(&key).await {
+            if let Ok(value) = Reflect::get(&found, &key) {
+                if !value.is_undefined() {
+                    return Some(value);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Reads one key of one area, undecoded (`undefined` when missing or unreadable).
@@ -88,21 +94,26 @@ pub async fn load_from<T: serde::de::DeserializeOwned>(which: Area, key: &str) -
     serde_wasm_bindgen::from_value(load_raw(which, key).await).ok()
 }
 
-/// Writes one key: `sync` first, `local` where sync refuses (unavailable, quota).
+/// Writes one key: `sync` first, `local` where sync refuses (unavailable, over its quota).
 pub async fn save<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<(), String> {
     save_js(key, &to_js(value)).await
 }
 
-async fn save_js(key: &str, value: &JsValue) -> Result<(), String> {
+/// `save` for a JS value. Exactly one area holds the key afterwards, so `load_synced` never
+/// reads a stale copy: a value that went to `local` is dropped from `sync`, and the other way round.
+pub async fn save_js(key: &str, value: &JsValue) -> Result<(), String> {
     let items = item(key, value)?;
+    let name = JsValue::from_str(key);
     if area(Area::Sync).set(&items).await.is_ok() {
+        let _ = area(Area::Local).remove(&name).await;
         return Ok(());
     }
     area(Area::Local)
         .set(&items)
         .await
-        .map(|_| ())
-        .map_err(js_text)
+        .map_err(|e| ["cannot save: ", &js_text(e)].concat())?;
+    let _ = area(Area::Sync).remove(&name).await;
+    Ok(())
 }
 
 pub async fn save_to<T: Serialize + ?Sized>(

@@ -51,7 +51,7 @@ pub fn inject(doc: &Document, page: &GitLabUrl, settings: &Settings, last: &str)
         Ok(Outcome::Entry(anchor.name, href))
     })();
     result
-        .unwrap_or_else(|e| Outcome::Failed(format!("{}: {}", anchor.name, super::ext::js_text(e))))
+        .unwrap_or_else(|e| Outcome::Failed([anchor.name, ": ", &super::ext::js_text(e)].concat()))
 }
 
 /// The first control of the table present on the page.
@@ -63,7 +63,7 @@ pub fn find_control(doc: &Document) -> Option<(&'static Anchor, Element)> {
 
 /// The action a click on `target` chose, if it hit an item of a known control.
 pub fn action_of_click(target: &Element) -> Option<String> {
-    if let Some(ours) = target.closest(&format!("[{ACTION_ATTR}]")).ok().flatten() {
+    if let Some(ours) = target.closest(&attr_selector(ACTION_ATTR)).ok().flatten() {
         return ours.get_attribute(ACTION_ATTR);
     }
     let anchor = ANCHORS.iter().find(|a| {
@@ -109,12 +109,13 @@ fn has_native_gitpod(anchor: &Anchor, control: &Element, list: &Element) -> Resu
     if first_in(control, anchor.native_gitpod).is_some() {
         return Ok(true);
     }
-    let items = list.query_selector_all(&format!("li:not([{ENTRY_MARKER}])"))?;
+    let items =
+        list.query_selector_all(&["li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())?;
     Ok(elements(items).any(|li| is_gitpod_text(&li)))
 }
 
 fn remove_ours(list: &Element) -> Result<(), JsValue> {
-    let ours = list.query_selector_all(&format!("[{ENTRY_MARKER}]"))?;
+    let ours = list.query_selector_all(&attr_selector(ENTRY_MARKER))?;
     elements(ours).for_each(|e| e.remove());
     Ok(())
 }
@@ -134,7 +135,7 @@ fn place_entries(
     let mut main_href = String::new();
     for (action, mode, testid, suffix) in ENTRIES {
         let href = gitpod_url(&settings.gitpod_origin, page, mode);
-        let entry = match list.query_selector(&format!("[{ACTION_ATTR}=\"{action}\"]"))? {
+        let entry = match list.query_selector(&action_selector(action))? {
             Some(existing) => {
                 update_link(&existing, &href, settings.open_in_new_tab)?;
                 existing
@@ -173,7 +174,7 @@ fn place_entries(
 
 fn last_native_item(list: &Element) -> Option<Element> {
     let items = list
-        .query_selector_all(&format!(":scope > li:not([{ENTRY_MARKER}])"))
+        .query_selector_all(&[":scope > li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())
         .ok()?;
     items.item(items.length().checked_sub(1)?)?.dyn_into().ok()
 }
@@ -204,7 +205,7 @@ fn build_entry(
     href: &str,
     new_tab: bool,
 ) -> Result<Element, JsValue> {
-    let label = format!("{}{suffix}", anchor.label);
+    let label = [anchor.label, suffix].concat();
     let (item, link, text) = match anchor.style {
         ItemStyle::Disclosure => (
             el(
@@ -272,7 +273,7 @@ fn preselect(
     last: &str,
 ) -> Result<(), JsValue> {
     let chosen = find_item(list, last);
-    let marked = control.query_selector(&format!("[{LAST_MARKER}]"))?;
+    let marked = control.query_selector(&attr_selector(LAST_MARKER))?;
     if marked.is_some() && marked == chosen {
         return Ok(());
     }
@@ -308,11 +309,7 @@ fn preselect(
 
 /// The item of `list` that performs `action`.
 fn find_item(list: &Element, action: &str) -> Option<Element> {
-    if let Some(ours) = list
-        .query_selector(&format!("[{ACTION_ATTR}=\"{action}\"]"))
-        .ok()
-        .flatten()
-    {
+    if let Some(ours) = list.query_selector(&action_selector(action)).ok().flatten() {
         return Some(ours);
     }
     let items = list.query_selector_all("li").ok()?;
@@ -344,4 +341,14 @@ fn first_in(root: &Element, chain: &[&str]) -> Option<Element> {
     chain
         .iter()
         .find_map(|sel| root.query_selector(sel).ok().flatten())
+}
+
+/// `[name]`. Selectors are concatenated, not `format!`ted: `core::fmt` stays out of this wasm.
+pub fn attr_selector(name: &str) -> String {
+    ["[", name, "]"].concat()
+}
+
+/// Our entry for `action` (action keys are `[a-z0-9_]`, safe inside quotes).
+fn action_selector(action: &str) -> String {
+    ["[", ACTION_ATTR, "=\"", action, "\"]"].concat()
 }

@@ -8,6 +8,8 @@ mod ext;
 mod content;
 #[cfg(feature = "content")]
 mod inject;
+#[cfg(feature = "content")]
+mod js_values;
 
 #[cfg(feature = "background")]
 mod background;

@@ -178,6 +178,24 @@ test("100 in-page navigations leave exactly one entry carrying the current URL",
   await page.close();
 });
 
+test("a URL change that re-renders nothing still updates the entry (Navigation API)", async () => {
+  await resetMemory();
+  const { page, errors } = await openPage(env.context, EDIT);
+  await page.locator(ENTRY).waitFor({ state: "attached" });
+  const base = "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli";
+  for (const [path, want] of [["/-/tree/main/docs", "/-/tree/main/docs"], ["/-/blob/main/README.md", "/-/blob/main/README.md"], ["", ""]]) {
+    await page.evaluate((url) => history.pushState({}, "", url), base + path);
+    await page.waitForFunction(({ entry, want }) => document.querySelector(entry)?.querySelector("a")?.getAttribute("href") === want,
+      { entry: ENTRY, want: `https://gitpod.io/#${base}${want}` }, { timeout: 3000 });
+  }
+  await page.goBack();
+  await page.waitForFunction(({ entry, want }) => document.querySelector(entry)?.querySelector("a")?.getAttribute("href") === want,
+    { entry: ENTRY, want: `https://gitpod.io/#${base}/-/blob/main/README.md` }, { timeout: 3000 });
+  assert.equal(await page.locator("[data-gitpod-ext]").count(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("keyboard: the entry is focusable like GitLab's items, arrows move, Enter opens Gitpod", async () => {
   await resetMemory();
   const { page } = await openPage(env.context, EDIT);

@@ -65,6 +65,28 @@ fn output(cmd: &mut Command) -> Option<String> {
 
 struct Built {
     dist: PathBuf,
+    sizes: Vec<Size>,
+}
+
+/// Size budgets (issue #5), in gzip -9 bytes. Sizes are deterministic, so `test` enforces them:
+/// the content wasm loads on every GitLab page.
+const SIZE_BUDGETS: &[(&str, usize)] = &[("content_bg.wasm", 40_000)];
+
+fn check_budgets(sizes: &[Size]) -> Result {
+    for (name, budget) in SIZE_BUDGETS {
+        let size = sizes
+            .iter()
+            .find(|s| s.name == *name)
+            .ok_or_else(|| format!("size budget: {name} was not built"))?;
+        if size.gzip > *budget {
+            return Err(format!(
+                "size budget exceeded: {name} is {} bytes gzipped, budget {budget}",
+                size.gzip
+            ));
+        }
+        println!("size budget: {name} {} / {budget} bytes gzipped", size.gzip);
+    }
+    Ok(())
 }
 
 fn build() -> Result<Built> {
@@ -104,7 +126,7 @@ fn build() -> Result<Built> {
             .out_name(entry)
             .typescript(false)
             .omit_default_module_path(false)
-            .remove_name_section(true)
+            .remove_name_section(std::env::var_os("XTASK_KEEP_NAMES").is_none()) // names only for size analysis (twiggy)
             .remove_producers_section(true);
         bindgen.no_modules(true).map_err(|e| e.to_string())?;
         bindgen
@@ -143,7 +165,7 @@ fn build() -> Result<Built> {
         ));
     }
     report_sizes(&sizes, &dist)?;
-    Ok(Built { dist })
+    Ok(Built { dist, sizes })
 }
 
 /// One classic script per context: the no-modules glue, the wasm bytes as base64 (so the
@@ -300,6 +322,7 @@ fn test() -> Result {
         .args(["test", "--package", "gitpod-gitlab"]))?;
     println!("== build");
     let built = build()?;
+    check_budgets(&built.sizes)?;
     println!("== browser");
     let chromium = ensure_chromium()?;
     let e2e = root.join("tests/e2e");
