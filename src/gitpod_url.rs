@@ -82,7 +82,25 @@ pub fn gitpod_url(origin: &GitpodOrigin, context: &GitLabUrl, mode: LaunchMode) 
         LaunchMode::WithOptions => "/?autostart=false#",
         LaunchMode::Prebuild => "/#prebuild/",
     };
-    [origin.as_str(), middle, &context].concat()
+    [origin.as_str(), middle, &fragment_encoded(&context)].concat()
+}
+
+/// `text` as a URL fragment: what the WHATWG fragment percent-encode set covers is encoded, so
+/// the Gitpod URL is already in the form every URL parser gives back. The canonical GitLab URL
+/// only needs it for odd but valid host names (`"`, `` ` ``); found by `tests/fuzz.rs`.
+fn fragment_encoded(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for &b in text.as_bytes() {
+        if b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`') {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        } else {
+            out.push(b as char);
+        }
+    }
+    out
 }
 
 /// Convenience for callers that hold a page URL: parse, then build.

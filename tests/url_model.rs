@@ -276,3 +276,23 @@ fn gitpod_origin_validation() {
         );
     }
 }
+
+// Inputs found by `tests/fuzz.rs`, kept as regressions.
+
+#[test]
+fn fuzz_found_non_ascii_host_with_uppercase_is_invalid_not_a_panic() {
+    assert_eq!(GitLabUrl::parse("https://A\u{1d17b}/g/p"), Err(UrlError::Invalid));
+    assert!(gitpod_gitlab::gitpod_url::GitpodOrigin::parse("https://A\u{1d17b}/").is_err());
+}
+
+#[test]
+fn fuzz_found_odd_host_characters_are_encoded_in_the_fragment() {
+    let page = GitLabUrl::parse("https://user@127.0.0\"1:000/g/p/-/tree/main").unwrap();
+    let out = gitpod_gitlab::gitpod_url::gitpod_url(
+        &gitpod_gitlab::gitpod_url::GitpodOrigin::default(),
+        &page,
+        gitpod_gitlab::gitpod_url::LaunchMode::Open,
+    );
+    assert_eq!(out, "https://gitpod.io/#https://127.0.0%221:0/g/p/-/tree/main");
+    assert_eq!(url::Url::parse(&out).unwrap().as_str(), out);
+}

@@ -34,6 +34,12 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = getRegisteredContentScripts, catch)]
     pub fn registered_content_scripts() -> Result<Promise, JsValue>;
 
+    // chrome.runtime: other extensions' messages and ports (refused, see `background`).
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onMessageExternal"], js_name = addListener)]
+    pub fn on_message_external(listener: &Function);
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onConnectExternal"], js_name = addListener)]
+    pub fn on_connect_external(listener: &Function);
+
     // chrome.runtime.onStartup
     #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onStartup"], js_name = addListener)]
     pub fn on_startup(listener: &Function);

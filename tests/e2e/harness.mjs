@@ -26,7 +26,7 @@ export function expectedExtensionId() {
  * nothing can answer: `permissions.request` then resolves `true` at once. Everything after the
  * prompt (registration, injection, removal) is the extension's real code.
  */
-export async function launch({ preGranted = [], extension = true, ...serverOptions } = {}) {
+export async function launch({ preGranted = [], extension = true, others = [], ...serverOptions } = {}) {
   const server = await startServer(serverOptions);
   const profile = mkdtempSync(join(tmpdir(), "gitpod-gitlab-profile-"));
   let extensionDir = EXTENSION_DIR;
@@ -39,7 +39,9 @@ export async function launch({ preGranted = [], extension = true, ...serverOptio
   }
   const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(",");
   // `extension: false`: the same browser without the extension (the benchmark's baseline).
-  const extensionArgs = extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
+  // `others`: more unpacked extensions beside ours (a hostile one in hostile.test.mjs).
+  const dirs = [extensionDir, ...others].join(",");
+  const extensionArgs = extension ? [`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`] : [];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
@@ -62,8 +64,9 @@ export async function launch({ preGranted = [], extension = true, ...serverOptio
       "--disable-sync",
     ],
   });
+  const ours = (w) => new URL(w.url()).host === expectedExtensionId();
   const worker = extension
-    ? context.serviceWorkers()[0] || (await context.waitForEvent("serviceworker", { timeout: 15000 }))
+    ? context.serviceWorkers().find(ours) || (await context.waitForEvent("serviceworker", { predicate: ours, timeout: 15000 }))
     : null;
   const extensionId = worker ? new URL(worker.url()).host : null;
   const browserSession = await context.browser().newBrowserCDPSession();

@@ -68,6 +68,9 @@ struct Built {
     sizes: Vec<Size>,
 }
 
+/// Fuzzed inputs per target in `test` (4 targets: over a million in all).
+const FUZZ_CASES: u32 = 250_000;
+
 /// Size budgets (issue #5), in gzip -9 bytes. Sizes are deterministic, so `test` enforces them:
 /// the content wasm loads on every GitLab page.
 const SIZE_BUDGETS: &[(&str, usize)] = &[("content_bg.wasm", 40_000)];
@@ -320,6 +323,11 @@ fn test() -> Result {
     run(Command::new(&cargo)
         .current_dir(&root)
         .args(["test", "--package", "gitpod-gitlab"]))?;
+    println!("== fuzz: {FUZZ_CASES} inputs per target, 4 targets (tests/fuzz.rs)");
+    run(Command::new(&cargo)
+        .current_dir(&root)
+        .args(["test", "--release", "--package", "gitpod-gitlab", "--test", "fuzz"])
+        .env("FUZZ_CASES", FUZZ_CASES.to_string()))?;
     println!("== build");
     let built = build()?;
     check_budgets(&built.sizes)?;

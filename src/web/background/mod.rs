@@ -23,6 +23,20 @@ pub fn bg_main() {
         &c.runtime().on_message(),
         Closure::<dyn FnMut(JsValue, JsValue, Function) -> bool>::new(requests::on_message),
     );
+    // Another extension's message is answered with an error (`requests` checks the sender)
+    // rather than left to time out; its ports are closed at once.
+    bindings::on_message_external(&listener(Closure::<
+        dyn FnMut(JsValue, JsValue, Function) -> bool,
+    >::new(requests::on_message)));
+    bindings::on_connect_external(&listener(Closure::<dyn FnMut(JsValue)>::new(
+        |port: JsValue| {
+            if let Some(disconnect) = ext::field(&port, "disconnect")
+                .and_then(|f| f.dyn_into::<Function>().ok())
+            {
+                let _ = disconnect.call0(&port);
+            }
+        },
+    )));
     on(
         &c.runtime().on_installed(),
         Closure::<dyn FnMut(JsValue)>::new(|_| spawn_local(start_up())),
