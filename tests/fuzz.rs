@@ -78,19 +78,45 @@ fn host() -> impl Strategy<Value = String> {
 fn url_like() -> impl Strategy<Value = String> {
     (
         prop_oneof![
-            Just("https://"), Just("http://"), Just("HTTPS://"), Just("https:"), Just("https:///"),
-            Just("javascript:"), Just("data:text/html,"), Just("file:///"), Just("ftp://"),
-            Just("chrome-extension://"), Just("blob:https://"), Just("ws://"), Just(""), Just("//"),
+            Just("https://"),
+            Just("http://"),
+            Just("HTTPS://"),
+            Just("https:"),
+            Just("https:///"),
+            Just("javascript:"),
+            Just("data:text/html,"),
+            Just("file:///"),
+            Just("ftp://"),
+            Just("chrome-extension://"),
+            Just("blob:https://"),
+            Just("ws://"),
+            Just(""),
+            Just("//"),
         ],
-        prop_oneof![Just(""), Just("user:pw@"), Just("user@"), Just(":@"), Just("a@b@")],
+        prop_oneof![
+            Just(""),
+            Just("user:pw@"),
+            Just("user@"),
+            Just(":@"),
+            Just("a@b@")
+        ],
         host(),
-        prop::option::of(prop_oneof![Just(":0".to_string()), Just(":443".into()), Just(":99999".into()), ":[0-9]{1,5}"]),
+        prop::option::of(prop_oneof![
+            Just(":0".to_string()),
+            Just(":443".into()),
+            Just(":99999".into()),
+            ":[0-9]{1,5}"
+        ]),
         prop::collection::vec(piece(), 0..12),
         prop::option::of(".{0,12}"),
         prop::option::of(".{0,12}"),
     )
         .prop_map(|(scheme, creds, host, port, path, query, frag)| {
-            let mut s = format!("{scheme}{creds}{host}{}/{}", port.unwrap_or_default(), path.join("/"));
+            let mut s = format!(
+                "{scheme}{creds}{host}{}/{}",
+                port.unwrap_or_default(),
+                path.join("/")
+            );
             if let Some(q) = query {
                 s.push('?');
                 s.push_str(&q);
@@ -131,7 +157,11 @@ fn mutate(s: &str, edits: &[(prop::sample::Index, char, u8)]) -> String {
 }
 
 fn mode() -> impl Strategy<Value = LaunchMode> {
-    prop_oneof![Just(LaunchMode::Open), Just(LaunchMode::WithOptions), Just(LaunchMode::Prebuild)]
+    prop_oneof![
+        Just(LaunchMode::Open),
+        Just(LaunchMode::WithOptions),
+        Just(LaunchMode::Prebuild)
+    ]
 }
 
 fn run<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
@@ -147,7 +177,10 @@ where
 
 #[test]
 fn fuzz_page_urls() {
-    let origins = [GitpodOrigin::default(), GitpodOrigin::parse("http://gitpod.example.test:8080").unwrap()];
+    let origins = [
+        GitpodOrigin::default(),
+        GitpodOrigin::parse("http://gitpod.example.test:8080").unwrap(),
+    ];
     run("page URLs", (input(), mode(), 0usize..2), |(s, mode, o)| {
         let origin = &origins[o];
         match GitLabUrl::parse(&s) {
@@ -157,9 +190,16 @@ fn fuzz_page_urls() {
                 prop_assert!(out.starts_with(origin.as_str()), "{out}");
                 let context = &out[at + 1..];
                 let context = context.strip_prefix("prebuild/").unwrap_or(context);
-                prop_assert!(context.starts_with("https://") || context.starts_with("http://"), "{out}");
-                let url = Url::parse(context).map_err(|e| TestCaseError::fail(format!("{e}: {out}")))?;
-                prop_assert!(url.username().is_empty() && url.password().is_none(), "credentials kept: {out}");
+                prop_assert!(
+                    context.starts_with("https://") || context.starts_with("http://"),
+                    "{out}"
+                );
+                let url =
+                    Url::parse(context).map_err(|e| TestCaseError::fail(format!("{e}: {out}")))?;
+                prop_assert!(
+                    url.username().is_empty() && url.password().is_none(),
+                    "credentials kept: {out}"
+                );
                 prop_assert!(url.query().is_none() && url.fragment().is_none(), "{out}");
                 let reparsed = Url::parse(&out).unwrap();
                 prop_assert_eq!(reparsed.as_str(), out.as_str(), "round trip");
@@ -206,12 +246,20 @@ fn fuzz_connect_completion_urls() {
         "/complete-auth\\?message=.{0,30}",
         ".{0,40}",
     ];
-    run("connect completion URLs", (prop_oneof![Just("https://gitpod.io".to_string()), host()], tail, input()), |(h, t, s)| {
-        let _ = outcome(&format!("{h}{t}"), &origin);
-        let _ = outcome(&format!("https://{h}{t}"), &origin);
-        let _ = outcome(&s, &origin);
-        Ok(())
-    });
+    run(
+        "connect completion URLs",
+        (
+            prop_oneof![Just("https://gitpod.io".to_string()), host()],
+            tail,
+            input(),
+        ),
+        |(h, t, s)| {
+            let _ = outcome(&format!("{h}{t}"), &origin);
+            let _ = outcome(&format!("https://{h}{t}"), &origin);
+            let _ = outcome(&s, &origin);
+            Ok(())
+        },
+    );
 }
 
 /// JSON values of any shape, as messages and as stored values.
@@ -222,17 +270,31 @@ fn json() -> impl Strategy<Value = serde_json::Value> {
         any::<f64>().prop_map(serde_json::Value::from),
         any::<i64>().prop_map(serde_json::Value::from),
         input().prop_map(serde_json::Value::from),
-        prop_oneof![Just("open"), Just("connect"), Just("save_settings"), Just("enable_host"), Just("ping"), Just("https://gitpod.io")]
-            .prop_map(serde_json::Value::from),
+        prop_oneof![
+            Just("open"),
+            Just("connect"),
+            Just("save_settings"),
+            Just("enable_host"),
+            Just("ping"),
+            Just("https://gitpod.io")
+        ]
+        .prop_map(serde_json::Value::from),
     ];
     leaf.prop_recursive(3, 24, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
             prop::collection::btree_map(
                 prop_oneof![
-                    Just("type".to_string()), Just("url".into()), Just("mode".into()), Just("host".into()),
-                    Just("origin".into()), Just("tab_id".into()), Just("gitpod_origin".into()),
-                    Just("open_in_new_tab".into()), Just("gitlab.com".into()), "[a-z_.]{1,8}",
+                    Just("type".to_string()),
+                    Just("url".into()),
+                    Just("mode".into()),
+                    Just("host".into()),
+                    Just("origin".into()),
+                    Just("tab_id".into()),
+                    Just("gitpod_origin".into()),
+                    Just("open_in_new_tab".into()),
+                    Just("gitlab.com".into()),
+                    "[a-z_.]{1,8}",
                 ],
                 inner,
                 0..5,

@@ -25,7 +25,10 @@ fn the_permission_set_is_exactly_this() {
     // gitlab.com through the content script's match; Gitpod's origin to see the connect flow
     // finish. Nothing else at install.
     assert_eq!(m["host_permissions"], json!(["https://gitpod.io/*"]));
-    assert_eq!(m["content_scripts"][0]["matches"], json!(["https://gitlab.com/*"]));
+    assert_eq!(
+        m["content_scripts"][0]["matches"],
+        json!(["https://gitlab.com/*"])
+    );
     assert_eq!(m["content_scripts"].as_array().unwrap().len(), 1);
     // Self-hosted GitLab / Gitpod: asked for one origin at a time, at runtime.
     assert_eq!(
@@ -38,7 +41,10 @@ fn the_permission_set_is_exactly_this() {
         "externally_connectable",
         "declarative_net_request",
     ] {
-        assert!(m.get(absent).is_none(), "{absent} must stay out of the manifest");
+        assert!(
+            m.get(absent).is_none(),
+            "{absent} must stay out of the manifest"
+        );
     }
     let text = fs::read_to_string(root().join("manifest.json")).unwrap();
     assert!(!text.contains("<all_urls>"));
@@ -86,7 +92,11 @@ fn no_source_parses_html_from_strings_or_evaluates_code() {
     for path in &sources {
         let text = fs::read_to_string(path).unwrap();
         for word in &banned {
-            assert!(!text.contains(word.as_str()), "{} uses {word}", path.display());
+            assert!(
+                !text.contains(word.as_str()),
+                "{} uses {word}",
+                path.display()
+            );
         }
     }
 }
@@ -100,12 +110,26 @@ fn extension_pages_have_no_inline_script_or_handlers() {
         let html = fs::read_to_string(&path).unwrap();
         for (i, part) in html.split("<script").enumerate().skip(1) {
             let tag = part.split('>').next().unwrap_or("");
-            assert!(tag.contains("src="), "{}: inline <script> #{i}", path.display());
+            assert!(
+                tag.contains("src="),
+                "{}: inline <script> #{i}",
+                path.display()
+            );
             let body = part.split_once('>').map_or("", |(_, b)| b);
-            assert!(body.trim_start().starts_with("</script"), "{}: script body", path.display());
+            assert!(
+                body.trim_start().starts_with("</script"),
+                "{}: script body",
+                path.display()
+            );
         }
         let lower = html.to_ascii_lowercase();
-        for handler in [" onclick=", " onload=", " onerror=", " onsubmit=", "javascript:"] {
+        for handler in [
+            " onclick=",
+            " onload=",
+            " onerror=",
+            " onsubmit=",
+            "javascript:",
+        ] {
             assert!(!lower.contains(handler), "{}: {handler}", path.display());
         }
     }

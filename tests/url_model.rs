@@ -281,7 +281,10 @@ fn gitpod_origin_validation() {
 
 #[test]
 fn fuzz_found_non_ascii_host_with_uppercase_is_invalid_not_a_panic() {
-    assert_eq!(GitLabUrl::parse("https://A\u{1d17b}/g/p"), Err(UrlError::Invalid));
+    assert_eq!(
+        GitLabUrl::parse("https://A\u{1d17b}/g/p"),
+        Err(UrlError::Invalid)
+    );
     assert!(gitpod_gitlab::gitpod_url::GitpodOrigin::parse("https://A\u{1d17b}/").is_err());
 }
 
@@ -293,6 +296,9 @@ fn fuzz_found_odd_host_characters_are_encoded_in_the_fragment() {
         &page,
         gitpod_gitlab::gitpod_url::LaunchMode::Open,
     );
-    assert_eq!(out, "https://gitpod.io/#https://127.0.0%221:0/g/p/-/tree/main");
+    assert_eq!(
+        out,
+        "https://gitpod.io/#https://127.0.0%221:0/g/p/-/tree/main"
+    );
     assert_eq!(url::Url::parse(&out).unwrap().as_str(), out);
 }

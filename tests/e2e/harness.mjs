@@ -26,13 +26,14 @@ export function expectedExtensionId() {
  * nothing can answer: `permissions.request` then resolves `true` at once. Everything after the
  * prompt (registration, injection, removal) is the extension's real code.
  */
-export async function launch({ preGranted = [], extension = true, others = [], ...serverOptions } = {}) {
+export async function launch({ preGranted = [], extension = true, others = [], from = EXTENSION_DIR, ...serverOptions } = {}) {
   const server = await startServer(serverOptions);
   const profile = mkdtempSync(join(tmpdir(), "gitpod-gitlab-profile-"));
-  let extensionDir = EXTENSION_DIR;
+  // `from`: another copy of the build (package.test.mjs loads the unpacked store zip).
+  let extensionDir = from;
   if (preGranted.length) {
     extensionDir = mkdtempSync(join(tmpdir(), "gitpod-gitlab-ext-"));
-    cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+    cpSync(from, extensionDir, { recursive: true });
     const manifest = JSON.parse(readFileSync(join(extensionDir, "manifest.json"), "utf8"));
     manifest.host_permissions = [...manifest.host_permissions, ...preGranted];
     writeFileSync(join(extensionDir, "manifest.json"), JSON.stringify(manifest));
@@ -107,7 +108,7 @@ export async function launch({ preGranted = [], extension = true, others = [], .
       await context.close();
       await server.close();
       rmSync(profile, { recursive: true, force: true });
-      if (extensionDir !== EXTENSION_DIR) rmSync(extensionDir, { recursive: true, force: true });
+      if (extensionDir !== from) rmSync(extensionDir, { recursive: true, force: true });
     },
   };
   return env;

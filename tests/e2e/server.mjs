@@ -78,7 +78,7 @@ function gitpod(req, res, state) {
 
 /** Starts the server; `csp` picks the policy GitLab pages are served with; `pages` adds
  * generated pages by URL (the benchmark's synthetic merge request). */
-export async function startServer({ csp = CSP.gitlab, pages = {} } = {}) {
+export async function startServer({ csp = CSP.gitlab, pages = {}, port = 0 } = {}) {
   const fixtures = fixtureSets();
   const byUrl = new Map(fixtures.flatMap((f) => [[f.url.split("?")[0], f], [f.url, f]]));
   const gitpodHits = [];
@@ -107,7 +107,9 @@ export async function startServer({ csp = CSP.gitlab, pages = {} } = {}) {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": state.csp });
     res.end(readFileSync(fixture.path));
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  // `port` 443: Firefox has no host mapping flag, so it resolves every host to 127.0.0.1 and
+  // reaches this server on the default HTTPS port (firefox.test.mjs).
+  await new Promise((ok, fail) => server.once("error", fail).listen(port, "127.0.0.1", ok));
   return {
     port: server.address().port,
     fixtures,

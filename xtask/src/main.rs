@@ -68,6 +68,8 @@ struct Built {
     sizes: Vec<Size>,
 }
 
+const GECKODRIVER_VERSION: &str = "0.37.1";
+
 /// Fuzzed inputs per target in `test` (4 targets: over a million in all).
 const FUZZ_CASES: u32 = 250_000;
 
@@ -326,20 +328,31 @@ fn test() -> Result {
     println!("== fuzz: {FUZZ_CASES} inputs per target, 4 targets (tests/fuzz.rs)");
     run(Command::new(&cargo)
         .current_dir(&root)
-        .args(["test", "--release", "--package", "gitpod-gitlab", "--test", "fuzz"])
+        .args([
+            "test",
+            "--release",
+            "--package",
+            "gitpod-gitlab",
+            "--test",
+            "fuzz",
+        ])
         .env("FUZZ_CASES", FUZZ_CASES.to_string()))?;
     println!("== build");
     let built = build()?;
     check_budgets(&built.sizes)?;
-    println!("== browser");
+    println!("== browsers");
     let chromium = ensure_chromium()?;
+    let firefox = ensure_firefox()?;
+    let geckodriver = ensure_geckodriver()?;
     let e2e = root.join("tests/e2e");
     ensure_npm_packages(&e2e)?;
-    println!("== e2e in {chromium}");
+    println!("== e2e in {chromium} and {firefox}, web-ext lint, packages");
     run(Command::new("node")
         .current_dir(&e2e)
         .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
         .env("CHROMIUM", &chromium)
+        .env("FIREFOX", &firefox)
+        .env("GECKODRIVER", &geckodriver)
         .env("EXTENSION_DIR", built.dist.join("chrome"))
         .env("SHARED_FIXTURES", root.join("../shared/fixtures/gitlab")))
 }
@@ -364,24 +377,59 @@ fn bench() -> Result {
 
 fn ensure_chromium() -> Result<String> {
     let wanted = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if Path::new(&wanted).exists() {
-        return Ok(wanted);
+    ensure_debian_binary(&wanted, &["chromium", "chromium-driver"], "CHROMIUM")
+}
+
+/// Firefox ESR for the Firefox e2e run (Debian's `firefox-esr`, or `FIREFOX`).
+fn ensure_firefox() -> Result<String> {
+    let wanted = std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".into());
+    ensure_debian_binary(&wanted, &["firefox-esr"], "FIREFOX")
+}
+
+/// `wanted` if it exists; else, as root on Debian, installs `packages` with apt.
+fn ensure_debian_binary(wanted: &str, packages: &[&str], env_var: &str) -> Result<String> {
+    if Path::new(wanted).exists() {
+        return Ok(wanted.to_string());
     }
     let root_user = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     if root_user && Path::new("/usr/bin/apt-get").exists() {
-        println!("installing Debian's chromium and chromium-driver");
+        println!("installing Debian's {}", packages.join(" and "));
         run(Command::new("apt-get").args(["update", "-qq"]))?;
         run(Command::new("apt-get")
-            .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+            .args(["install", "-y", "-qq"])
+            .args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"))?;
-        if Path::new(&wanted).exists() {
-            return Ok(wanted);
+        if Path::new(wanted).exists() {
+            return Ok(wanted.to_string());
         }
     }
     Err(format!(
-        "Chromium not found at {wanted}: install Debian's `chromium` and `chromium-driver` packages \
-         (or set CHROMIUM to a Chromium binary)"
+        "{wanted} not found: install Debian's {} (or set {env_var})",
+        packages.join(" and ")
     ))
+}
+
+/// geckodriver, which drives Firefox over WebDriver: `GECKODRIVER`, or built once from
+/// crates.io into `target/tools` (about 80 s), pinned like every other tool.
+fn ensure_geckodriver() -> Result<String> {
+    if let Ok(path) = std::env::var("GECKODRIVER") {
+        return Ok(path);
+    }
+    let tools = target_dir().join("tools");
+    let bin = tools.join("bin/geckodriver");
+    if !bin.exists() {
+        println!(
+            "building geckodriver {GECKODRIVER_VERSION} from crates.io into {}",
+            tools.display()
+        );
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        run(Command::new(cargo)
+            .args(["install", "--quiet", "--locked", "geckodriver", "--version"])
+            .arg(GECKODRIVER_VERSION)
+            .arg("--root")
+            .arg(&tools))?;
+    }
+    Ok(bin.to_string_lossy().into_owned())
 }
 
 fn ensure_npm_packages(dir: &Path) -> Result {

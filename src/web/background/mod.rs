@@ -30,8 +30,8 @@ pub fn bg_main() {
     >::new(requests::on_message)));
     bindings::on_connect_external(&listener(Closure::<dyn FnMut(JsValue)>::new(
         |port: JsValue| {
-            if let Some(disconnect) = ext::field(&port, "disconnect")
-                .and_then(|f| f.dyn_into::<Function>().ok())
+            if let Some(disconnect) =
+                ext::field(&port, "disconnect").and_then(|f| f.dyn_into::<Function>().ok())
             {
                 let _ = disconnect.call0(&port);
             }

@@ -1,0 +1,185 @@
+// Firefox ESR, headless, driven over WebDriver by geckodriver: the Firefox build installed as a
+// temporary add-on, every GitLab era's fixture served as https://gitlab.com (Firefox resolves
+// every host to 127.0.0.1 and reaches the fixture server on :443), the Gitpod item clicked as a
+// user clicks it, and the page Gitpod opens checked. Firefox lets wasm run in content scripts
+// under a strict CSP, so there the entry appears too.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { EXTENSION_DIR, ENTRY } from "./harness.mjs";
+import { CSP, fixtureSets, startServer } from "./server.mjs";
+
+const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
+const GECKODRIVER = process.env.GECKODRIVER || "geckodriver";
+const FIREFOX_BUILD = join(dirname(EXTENSION_DIR), "firefox");
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+const ADDON_ID = "gitpod-for-gitlab@gitpod-gitlab.invalid";
+const ADDON_UUID = "6b1f7a52-3c1e-4d0a-9f3e-5a0d2c7b9e11";
+const NATIVE = '[data-qa-selector="gitpod_button"], [data-testid="gitpod-menu-item"]';
+
+let server;
+let driver;
+let base; // http://127.0.0.1:<port>/session/<id>
+
+async function freePort() {
+  const probe = createServer();
+  await new Promise((ok) => probe.listen(0, "127.0.0.1", ok));
+  const { port } = probe.address();
+  await new Promise((ok) => probe.close(ok));
+  return port;
+}
+
+/** One WebDriver command; throws with WebDriver's message on an error. */
+async function wd(method, path, body) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const { value } = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${value?.error}: ${value?.message}`);
+  return value;
+}
+
+const script = (fn, ...args) => wd("POST", "/execute/sync", { script: `return (${fn})(...arguments)`, args });
+
+async function until(check, what, ms = 8000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+before(async () => {
+  server = await startServer({ port: 443 }).catch((e) => {
+    throw new Error(`Firefox tests serve GitLab on 127.0.0.1:443 and could not listen there (${e.code}): run as root, or lower net.ipv4.ip_unprivileged_port_start`);
+  });
+  const port = await freePort();
+  // Firefox's own chatter (telemetry, favicons) is not ours: WebDriver errors carry what matters.
+  // System access: the add-on's own pages can only be opened from the browser's chrome.
+  driver = spawn(GECKODRIVER, ["--port", String(port), "--log", "fatal", "--allow-system-access"], { stdio: "ignore" });
+  const root = `http://127.0.0.1:${port}`;
+  await until(async () => fetch(`${root}/status`).then((r) => r.ok, () => false), "geckodriver", 15000);
+  const res = await fetch(`${root}/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      capabilities: {
+        alwaysMatch: {
+          browserName: "firefox",
+          acceptInsecureCerts: true,
+          "moz:firefoxOptions": {
+            binary: FIREFOX,
+            args: ["-headless"],
+            prefs: {
+              "network.dns.forceResolve": "127.0.0.1",
+              // A fixed internal UUID, so the test can open the add-on's own pages.
+              "extensions.webextensions.uuids": JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+              // A permission request resolves without a prompt (none can be answered headless).
+              "extensions.webextOptionalPermissionPrompts": false,
+              "browser.shell.checkDefaultBrowser": false,
+              "app.update.enabled": false,
+            },
+          },
+        },
+      },
+    }),
+  });
+  const { value } = await res.json();
+  if (!res.ok) throw new Error(`new session: ${value?.message}`);
+  base = `${root}/session/${value.sessionId}`;
+  const addon = await wd("POST", "/moz/addon/install", { path: FIREFOX_BUILD, temporary: true });
+  assert.equal(addon, ADDON_ID);
+});
+
+after(async () => {
+  if (base) await wd("DELETE", "").catch(() => {});
+  driver?.kill();
+  await server?.close();
+});
+
+/** The Gitpod item the page shows once the content script is done: ours or GitLab's own. */
+async function gitpodLink() {
+  const found = await until(() => script((entry, native) => {
+    const ours = document.querySelector(entry);
+    if (ours) return { link: ours.querySelector("a"), ours: true, count: document.querySelectorAll(entry).length };
+    const nat = document.querySelector(native) ||
+      [...document.querySelectorAll("li")].find((li) => li.textContent.trim().toLowerCase() === "gitpod");
+    const item = nat && (nat.closest("li") || nat);
+    if (item && item.hasAttribute("data-gitpod-ext-last")) return { link: item.querySelector("a") || nat, ours: false, count: 0 };
+    return null;
+  }, ENTRY, NATIVE), "the Gitpod item");
+  return found;
+}
+
+const eras = fixtureSets().filter((f) => f.gitpod_url);
+
+for (const fixture of eras) {
+  test(`Firefox: ${fixture.file}: the Gitpod item opens ${fixture.gitpod_url}`, async () => {
+    await wd("POST", "/url", { url: fixture.url });
+    const { link, ours, count } = await gitpodLink();
+    if (ours) assert.equal(count, 1, "one entry");
+    const href = await wd("GET", `/element/${link[ELEMENT]}/attribute/href`);
+    assert.equal(href, fixture.gitpod_url);
+    // As a user: open the dropdown holding the item, then click the item.
+    const toggle = await script((a) => a.closest(".gl-new-dropdown, .btn-group, #web-ide-link").querySelector('[aria-haspopup="true"]'), link);
+    await wd("POST", `/element/${toggle[ELEMENT]}/click`, {});
+    await until(() => wd("GET", `/element/${link[ELEMENT]}/displayed`), "the item to show");
+    const home = await wd("GET", "/window");
+    const before = await wd("GET", "/window/handles");
+    await wd("POST", `/element/${link[ELEMENT]}/click`, {});
+    // Ours opens a new tab (the default setting); GitLab's own item may navigate this one.
+    const opened = await until(async () => {
+      const handles = await wd("GET", "/window/handles");
+      const fresh = handles.find((h) => !before.includes(h));
+      if (fresh) return fresh;
+      const url = await wd("GET", "/url");
+      return url === fixture.gitpod_url ? home : null;
+    }, "Gitpod to open");
+    await wd("POST", "/window", { handle: opened });
+    await until(async () => (await wd("GET", "/url")) === fixture.gitpod_url, `the tab to show ${fixture.gitpod_url}`);
+    if (opened !== home) {
+      await wd("DELETE", "/window");
+      await wd("POST", "/window", { handle: home });
+    }
+  });
+}
+
+test("Firefox: a strict CSP (script-src 'self') does not keep the entry out", async () => {
+  server.setCsp(CSP.strict);
+  try {
+    const fixture = eras.find((f) => f.file.includes("project-edit-dropdown"));
+    await wd("POST", "/url", { url: fixture.url });
+    const { link, ours } = await gitpodLink();
+    assert.equal(ours, true);
+    assert.equal(await wd("GET", `/element/${link[ELEMENT]}/attribute/href`), fixture.gitpod_url);
+  } finally {
+    server.setCsp(CSP.gitlab);
+  }
+});
+
+test("Firefox: the background page runs the Rust worker and the popup page renders", async () => {
+  // WebDriver may not navigate to moz-extension: URLs; the browser's own UI may.
+  const before = await wd("GET", "/window/handles");
+  await wd("POST", "/moz/context", { context: "chrome" });
+  await script((url) => {
+    const principal = Services.scriptSecurityManager.getSystemPrincipal();
+    gBrowser.selectedTab = gBrowser.addTab(url, { triggeringPrincipal: principal });
+  }, `moz-extension://${ADDON_UUID}/popup.html`);
+  await wd("POST", "/moz/context", { context: "content" });
+  const popup = await until(async () => (await wd("GET", "/window/handles")).find((h) => !before.includes(h)), "the popup tab");
+  await wd("POST", "/window", { handle: popup });
+  await until(() => script(() => Boolean(document.querySelector("#app > section"))), "the popup to render");
+  const replies = await wd("POST", "/execute/async", {
+    script: `const done = arguments[arguments.length - 1];
+      Promise.all([browser.runtime.sendMessage({ type: "ping" }), browser.runtime.sendMessage({ type: "launch_missiles" })]).then(done, (e) => done(String(e)));`,
+    args: [],
+  });
+  assert.deepEqual(replies, [{ type: "pong", version: "0.1.0" }, { type: "error", message: "malformed request" }]);
+});
