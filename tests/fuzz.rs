@@ -1,7 +1,7 @@
 //! Fuzzing of everything that reads untrusted text: page and link URLs, Gitpod origins, the
 //! connect flow's completion URL, messages and stored values. Generated and mutated input,
 //! `FUZZ_CASES` cases per target (default 2,000 for a plain `cargo test`; `cargo xtask test`
-//! runs 250,000 per target in release, 1.25 million inputs in all). A failing input is kept by
+//! runs 250,000 per target in release, a million inputs in all). A failing input is kept by
 //! proptest in `tests/fuzz.proptest-regressions` and re-run first on every later run.
 
 use gitpod_gitlab::connect::{gitlab_host, outcome};
@@ -14,6 +14,8 @@ use gitpod_gitlab::settings::{Settings, StoredSettings};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use url::Url;
+
+mod common;
 
 fn config() -> Config {
     let cases = std::env::var("FUZZ_CASES")
@@ -112,20 +114,12 @@ fn url_like() -> impl Strategy<Value = String> {
         prop::option::of(".{0,12}"),
     )
         .prop_map(|(scheme, creds, host, port, path, query, frag)| {
-            let mut s = format!(
+            let base = format!(
                 "{scheme}{creds}{host}{}/{}",
                 port.unwrap_or_default(),
                 path.join("/")
             );
-            if let Some(q) = query {
-                s.push('?');
-                s.push_str(&q);
-            }
-            if let Some(f) = frag {
-                s.push('#');
-                s.push_str(&f);
-            }
-            s
+            common::with_query_and_fragment(base, query, frag)
         })
 }
 

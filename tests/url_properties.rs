@@ -6,6 +6,8 @@ use gitpod_gitlab::gitpod_url::{gitpod_url, GitpodOrigin, LaunchMode};
 use proptest::prelude::*;
 use url::Url;
 
+mod common;
+
 fn segment() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-zA-Z0-9][a-zA-Z0-9._-]{0,12}",
@@ -34,15 +36,7 @@ fn gitlab_like() -> impl Strategy<Value = String> {
             }
             s.push('/');
             s.push_str(&segs.join("/"));
-            if let Some(q) = query {
-                s.push('?');
-                s.push_str(&q);
-            }
-            if let Some(f) = frag {
-                s.push('#');
-                s.push_str(&f);
-            }
-            s
+            common::with_query_and_fragment(s, query, frag)
         })
 }
 

@@ -12,6 +12,7 @@ if (!globalThis.__gitpodForGitLab) {
     (exports) => {
       marker.ready = performance.now();
       marker.memory = exports.memory;
+      marker.externrefs = exports.__wbindgen_externrefs; // JS values held by Rust (bench)
       wasm_bindgen.content_main();
     },
     (error) => {

@@ -7,7 +7,8 @@
 // - injection: GitLab's control inserted by the page (after 400 ms) to our entry present;
 // - page cost: a synthetic 10 000-line merge-request diff that keeps mutating, page task and
 //   script time and long tasks with the extension vs without, in the same run;
-// - memory: JS heap and wasm memory after 1 and after 100 in-page navigations.
+// - memory: JS heap and wasm memory after 1, 100 and 200 in-page navigations (the second hundred
+//   tells a leak, which keeps growing, from warm-up, which does not).
 
 import { readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -162,7 +163,30 @@ async function pageCost(envWith, envWithout) {
 
 // ---- memory --------------------------------------------------------------------------------
 
-/** Heap after 1 and after 100 in-page navigations, with the extension (JS heap of the page's
+/** A heap snapshot's self sizes summed by kind: V8's compiled code (grows as functions tier
+ * up, a bounded cost), native (DOM, performance entries) and JS values (objects, closures,
+ * arrays, strings): what a leak would grow. */
+async function heapByKind(cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const chunks = [];
+  const onChunk = (e) => chunks.push(e.chunk);
+  cdp.on("HeapProfiler.addHeapSnapshotChunk", onChunk);
+  await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+  cdp.off("HeapProfiler.addHeapSnapshotChunk", onChunk);
+  const { snapshot, nodes } = JSON.parse(chunks.join(""));
+  const fields = snapshot.meta.node_fields;
+  const types = snapshot.meta.node_types[0];
+  const type = fields.indexOf("type");
+  const size = fields.indexOf("self_size");
+  const kinds = { code: 0, native: 0, js_values: 0 };
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const t = types[nodes[i + type]];
+    kinds[t === "code" ? "code" : t === "native" ? "native" : "js_values"] += nodes[i + size];
+  }
+  return kinds;
+}
+
+/** Heap after 1, 100 and 200 in-page navigations, with the extension (JS heap of the page's
  * isolate, which holds the content script's world too, and the wasm memory) and without. */
 async function memory(env, withExtension) {
   const page = await env.context.newPage();
@@ -173,8 +197,10 @@ async function memory(env, withExtension) {
   const sample = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "JSHeapUsedSize").value;
-    const wasm = withExtension ? await inExtensionWorld(page, "__gitpodForGitLab.memory.buffer.byteLength") : 0;
-    return { js_heap: heap, wasm_memory: wasm };
+    const [wasm, held] = withExtension
+      ? await inExtensionWorld(page, "[__gitpodForGitLab.memory.buffer.byteLength, __gitpodForGitLab.externrefs?.length ?? 0]")
+      : [0, 0];
+    return { js_heap: heap, wasm_memory: wasm, externref_slots: held };
   };
   const navigate = async (i) => {
     const dir = i % 2 ? "src" : "docs";
@@ -187,10 +213,17 @@ async function memory(env, withExtension) {
   const first = await sample();
   for (let i = 1; i < 100; i++) await navigate(i);
   const hundred = await sample();
+  const kindsAt100 = await heapByKind(cdp);
+  for (let i = 100; i < 200; i++) await navigate(i);
+  const twoHundred = await sample();
+  const kindsAt200 = await heapByKind(cdp);
   await cdp.detach();
   await page.close();
-  return { after_1: first, after_100: hundred,
-    js_heap_growth: hundred.js_heap - first.js_heap, wasm_growth: hundred.wasm_memory - first.wasm_memory };
+  return { after_1: first, after_100: hundred, after_200: twoHundred,
+    js_heap_growth: hundred.js_heap - first.js_heap, wasm_growth: hundred.wasm_memory - first.wasm_memory,
+    js_heap_growth_second_100: twoHundred.js_heap - hundred.js_heap,
+    wasm_growth_second_100: twoHundred.wasm_memory - hundred.wasm_memory,
+    heap_growth_second_100_by_kind: Object.fromEntries(Object.keys(kindsAt200).map((k) => [k, kindsAt200[k] - kindsAt100[k]])) };
 }
 
 // ---- main ----------------------------------------------------------------------------------
@@ -225,10 +258,17 @@ lines.push(`  with extension:    task ${ms(c.with_extension.task_ms)}, script ${
 lines.push(`  without extension: task ${ms(c.without_extension.task_ms)}, script ${ms(c.without_extension.script_ms)}, long tasks ${c.without_extension.long_tasks}`);
 lines.push(`  ratio: task ${c.task_ratio.toFixed(3)}, script ${c.script_ratio.toFixed(3)}`);
 const m = result.memory;
-lines.push(`memory after 1 / 100 in-page navigations: JS heap ${kb(m.after_1.js_heap)} / ${kb(m.after_100.js_heap)} (${m.js_heap_growth >= 0 ? "+" : ""}${kb(m.js_heap_growth)}), ` +
-  `wasm ${kb(m.after_1.wasm_memory)} / ${kb(m.after_100.wasm_memory)} (+${kb(m.wasm_growth)})`);
+const signed = (v) => `${v >= 0 ? "+" : ""}${kb(v)}`;
+lines.push(`memory after 1 / 100 / 200 in-page navigations (growth over the first hundred, the second):`);
+lines.push(`  with extension:    JS heap ${kb(m.after_1.js_heap)} / ${kb(m.after_100.js_heap)} / ${kb(m.after_200.js_heap)} ` +
+  `(${signed(m.js_heap_growth)}, ${signed(m.js_heap_growth_second_100)}), wasm ${kb(m.after_1.wasm_memory)} / ` +
+  `${kb(m.after_100.wasm_memory)} / ${kb(m.after_200.wasm_memory)} (${signed(m.wasm_growth)}, ${signed(m.wasm_growth_second_100)})`);
 const b = result.memory_without_extension;
-lines.push(`  same page without the extension: JS heap ${kb(b.after_1.js_heap)} / ${kb(b.after_100.js_heap)} (${b.js_heap_growth >= 0 ? "+" : ""}${kb(b.js_heap_growth)})`);
+lines.push(`  without extension: JS heap ${kb(b.after_1.js_heap)} / ${kb(b.after_100.js_heap)} / ${kb(b.after_200.js_heap)} ` +
+  `(${signed(b.js_heap_growth)}, ${signed(b.js_heap_growth_second_100)})`);
+const byKind = (r) => Object.entries(r.heap_growth_second_100_by_kind).map(([k, v]) => `${k.replace("_", " ")} ${signed(v)}`).join(", ");
+lines.push(`  second hundred by heap snapshot, with: ${byKind(m)}; without: ${byKind(b)}`);
+lines.push(`  Rust-held JS values (externref slots) after 1 / 100 / 200: ${m.after_1.externref_slots} / ${m.after_100.externref_slots} / ${m.after_200.externref_slots}`);
 console.log(lines.join("\n"));
 const out = process.env.BENCH_OUT || join(EXTENSION_DIR, "..", "bench.json");
 writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
