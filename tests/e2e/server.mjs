@@ -20,14 +20,18 @@ export const CSP = {
   strict: "default-src 'self'; script-src 'self' 'nonce-fixture-nonce'; style-src 'self' 'unsafe-inline'; object-src 'none'",
 };
 
-/** Fixture tables: the shared reference set and the project's own additions. */
+/** Fixture tables: the shared reference set and the project's own additions. Both are
+ * required: tests open pages of either, and a missing set would only show as timeouts. */
 export function fixtureSets() {
-  const sets = [];
   const shared = process.env.SHARED_FIXTURES || join(here, "../../../shared/fixtures/gitlab");
-  if (existsSync(join(shared, "expected.json"))) sets.push(shared);
   const own = join(here, "../fixtures/gitlab");
-  if (existsSync(join(own, "expected.json"))) sets.push(own);
-  if (!sets.length) throw new Error(`no fixtures found (looked in ${shared} and ${own})`);
+  const sets = [shared, own];
+  for (const dir of sets) {
+    if (!existsSync(join(dir, "expected.json"))) {
+      throw new Error(`GitLab fixtures missing: no ${join(dir, "expected.json")} (the shared set is the ` +
+        "reference folder beside the checkout, ../shared; set SHARED_FIXTURES to point elsewhere)");
+    }
+  }
   return sets.flatMap((dir) =>
     JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")).map((f) => ({ ...f, path: join(dir, f.file) })),
   );

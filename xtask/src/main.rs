@@ -320,6 +320,16 @@ fn target_dir() -> PathBuf {
 
 fn test() -> Result {
     let root = root();
+    let fixtures = std::env::var_os("SHARED_FIXTURES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/fixtures/gitlab"));
+    if !fixtures.join("expected.json").exists() {
+        return Err(format!(
+            "the shared GitLab fixtures are missing ({}/expected.json): the e2e tests need the \
+             reference folder `shared/` beside the checkout (or SHARED_FIXTURES)",
+            fixtures.display()
+        ));
+    }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     println!("== host tests (pure core)");
     run(Command::new(&cargo)
@@ -354,12 +364,22 @@ fn test() -> Result {
         .env("FIREFOX", &firefox)
         .env("GECKODRIVER", &geckodriver)
         .env("EXTENSION_DIR", built.dist.join("chrome"))
-        .env("SHARED_FIXTURES", root.join("../shared/fixtures/gitlab")))
+        .env("SHARED_FIXTURES", &fixtures))
 }
 
 /// The benchmark (README): sizes, start-up, injection, page cost, memory. Reports only.
 fn bench() -> Result {
     let root = root();
+    let fixtures = std::env::var_os("SHARED_FIXTURES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/fixtures/gitlab"));
+    if !fixtures.join("expected.json").exists() {
+        return Err(format!(
+            "the shared GitLab fixtures are missing ({}/expected.json): the e2e tests need the \
+             reference folder `shared/` beside the checkout (or SHARED_FIXTURES)",
+            fixtures.display()
+        ));
+    }
     println!("== build");
     let built = build()?;
     let chromium = ensure_chromium()?;
@@ -372,7 +392,7 @@ fn bench() -> Result {
         .env("CHROMIUM", &chromium)
         .env("EXTENSION_DIR", built.dist.join("chrome"))
         .env("BENCH_OUT", built.dist.join("bench.json"))
-        .env("SHARED_FIXTURES", root.join("../shared/fixtures/gitlab")))
+        .env("SHARED_FIXTURES", &fixtures))
 }
 
 fn ensure_chromium() -> Result<String> {
