@@ -165,9 +165,8 @@ async function pageCost(envWith, envWithout) {
 
 /** A heap snapshot's self sizes summed by kind: V8's compiled code (grows as functions tier
  * up, a bounded cost), native (DOM, performance entries) and JS values (objects, closures,
- * arrays, strings): what a leak would grow. */
+ * arrays, strings): what a leak would grow. Taking the snapshot collects garbage first. */
 async function heapByKind(cdp) {
-  await cdp.send("HeapProfiler.collectGarbage");
   const chunks = [];
   const onChunk = (e) => chunks.push(e.chunk);
   cdp.on("HeapProfiler.addHeapSnapshotChunk", onChunk);

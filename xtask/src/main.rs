@@ -104,8 +104,7 @@ fn build() -> Result<Built> {
     let mut sizes = Vec::new();
     let mut bundles = Vec::new();
     for entry in ENTRIES {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        run(Command::new(cargo).current_dir(&root).args([
+        run(Command::new(cargo()).current_dir(&root).args([
             "build",
             "--quiet",
             "--lib",
@@ -318,8 +317,9 @@ fn target_dir() -> PathBuf {
 // ---------------------------------------------------------------------------------------------
 // test
 
-fn test() -> Result {
-    let root = root();
+/// The team's reference GitLab fixtures (`shared/` beside the checkout, or `SHARED_FIXTURES`),
+/// checked up front: the browser tests and the benchmark open their pages.
+fn shared_fixtures(root: &Path) -> Result<PathBuf> {
     let fixtures = std::env::var_os("SHARED_FIXTURES")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/fixtures/gitlab"));
@@ -330,13 +330,23 @@ fn test() -> Result {
             fixtures.display()
         ));
     }
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    Ok(fixtures)
+}
+
+/// The cargo running this xtask (so its toolchain builds the tools too).
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn test() -> Result {
+    let root = root();
+    let fixtures = shared_fixtures(&root)?;
     println!("== host tests (pure core)");
-    run(Command::new(&cargo)
+    run(Command::new(cargo())
         .current_dir(&root)
         .args(["test", "--package", "gitpod-gitlab"]))?;
     println!("== fuzz: {FUZZ_CASES} inputs per target, 4 targets (tests/fuzz.rs)");
-    run(Command::new(&cargo)
+    run(Command::new(cargo())
         .current_dir(&root)
         .args([
             "test",
@@ -370,16 +380,7 @@ fn test() -> Result {
 /// The benchmark (README): sizes, start-up, injection, page cost, memory. Reports only.
 fn bench() -> Result {
     let root = root();
-    let fixtures = std::env::var_os("SHARED_FIXTURES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("../shared/fixtures/gitlab"));
-    if !fixtures.join("expected.json").exists() {
-        return Err(format!(
-            "the shared GitLab fixtures are missing ({}/expected.json): the e2e tests need the \
-             reference folder `shared/` beside the checkout (or SHARED_FIXTURES)",
-            fixtures.display()
-        ));
-    }
+    let fixtures = shared_fixtures(&root)?;
     println!("== build");
     let built = build()?;
     let chromium = ensure_chromium()?;
@@ -442,8 +443,7 @@ fn ensure_geckodriver() -> Result<String> {
             "building geckodriver {GECKODRIVER_VERSION} from crates.io into {}",
             tools.display()
         );
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        run(Command::new(cargo)
+        run(Command::new(cargo())
             .args(["install", "--quiet", "--locked", "geckodriver", "--version"])
             .arg(GECKODRIVER_VERSION)
             .arg("--root")
