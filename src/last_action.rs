@@ -54,17 +54,26 @@ pub fn mode_for_action(action: &str) -> LaunchMode {
     }
 }
 
-/// GitLab's markup names its items `data-testid="<key>-menu-item"` (16.x+) or
-/// `data-qa-selector="<key>_button"` (13.x–15.x); both map to the same key.
+/// GitLab's markup names its items `data-testid="<key>-menu-item"` (16.x+),
+/// `data-testid="action_<key>"` (13.6–16.0 split button items) or, for the merge request's Web
+/// IDE link, `open-in-web-ide-button`; all map to the same key.
 pub fn action_from_testid(testid: &str) -> Option<String> {
+    if testid == "open-in-web-ide-button" {
+        return Some("webide".to_string());
+    }
     testid
         .strip_suffix("-menu-item")
         .map(|k| k.replace('-', "_"))
+        .or_else(|| testid.strip_prefix("action_").map(str::to_string))
         .filter(|k| valid_action(k))
 }
 
+/// `data-qa-selector="<key>_button"` (13.x–15.x primary and items) or `"<key>_menu_item"`
+/// (15.x–16.2 items); GitLab spells the Web IDE both `web_ide` and `webide`.
 pub fn action_from_qa_selector(selector: &str) -> Option<String> {
-    let key = selector.strip_suffix("_button")?;
+    let key = selector
+        .strip_suffix("_button")
+        .or_else(|| selector.strip_suffix("_menu_item"))?;
     let key = if key == "web_ide" { "webide" } else { key };
     Some(key.to_string()).filter(|k| valid_action(k))
 }

@@ -1,7 +1,7 @@
 //! The anchor table keeps to its rules: every era named once, every chain non-empty, and
 //! selectors built from stable hooks only (no GitLab utility-class chains, which break often).
 
-use gitpod_gitlab::anchors::ANCHORS;
+use gitpod_gitlab::anchors::{Choice, ANCHORS};
 use std::collections::HashSet;
 
 #[test]
@@ -10,8 +10,8 @@ fn anchors_are_complete_and_unique() {
     for a in ANCHORS {
         assert!(names.insert(a.name), "{} listed twice", a.name);
         assert!(
-            !a.control.is_empty() && !a.list.is_empty(),
-            "{} needs a control and a list",
+            !a.control.is_empty() && !a.group.is_empty(),
+            "{} needs a control and a group",
             a.name
         );
         assert!(!a.label.is_empty());
@@ -25,13 +25,17 @@ fn anchors_are_complete_and_unique() {
 #[test]
 fn selectors_use_stable_hooks_only() {
     for a in ANCHORS {
+        let split: &[&str] = match a.choice {
+            Choice::Select(s) => &[s.primary, s.check].concat(),
+            Choice::Navigate => &[],
+        };
         for sel in a
             .control
             .iter()
-            .chain(a.list)
-            .chain(a.after)
+            .chain(a.group)
+            .chain(a.neighbour)
             .chain(a.native_gitpod)
-            .chain(a.primary)
+            .chain(split)
         {
             // GitLab utility classes (gl-flex, gl-display-flex, gl-ml-3, …) are layout, not identity.
             assert!(
@@ -44,6 +48,28 @@ fn selectors_use_stable_hooks_only() {
                 "{}: positional selector {sel}",
                 a.name
             );
+        }
+    }
+}
+
+#[test]
+fn neighbours_are_items_of_the_group_itself() {
+    // The entries go right after the neighbour, so it must be a direct child of the group.
+    for a in ANCHORS {
+        for sel in a.neighbour {
+            assert!(sel.starts_with(":scope > "), "{}: {sel}", a.name);
+        }
+    }
+}
+
+#[test]
+fn only_the_split_button_selects() {
+    // 13.5–16.0 menu items select the primary's action; every later control's items navigate.
+    for a in ANCHORS {
+        let selects = matches!(a.choice, Choice::Select(_));
+        assert_eq!(selects, a.name == "split-button", "{}", a.name);
+        if let Choice::Select(s) = a.choice {
+            assert!(!s.primary.is_empty() && !s.check.is_empty() && !s.check_hidden.is_empty());
         }
     }
 }

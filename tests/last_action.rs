@@ -83,6 +83,36 @@ fn gitlab_item_keys() {
 }
 
 #[test]
+fn gitlab_item_keys_of_every_era() {
+    // (markup of GitLab's item, key): 13.6–16.0 split items, 15.x–16.2 qa selectors, the MR
+    // Code dropdown's Web IDE link; and what is not an item at all.
+    let testids = [
+        ("action_webide", Some("webide")),
+        ("action_gitpod", Some("gitpod")),
+        ("action_pipeline_editor", Some("pipeline_editor")),
+        ("open-in-web-ide-button", Some("webide")),
+        ("action-dropdown", None),
+        ("action_", None),
+        ("action_Web IDE", None),
+        ("disclosure-dropdown-item", None),
+    ];
+    for (testid, key) in testids {
+        assert_eq!(action_from_testid(testid).as_deref(), key, "{testid}");
+    }
+    let selectors = [
+        ("webide_menu_item", Some("webide")),
+        ("web_ide_menu_item", Some("webide")),
+        ("gitpod_menu_item", Some("gitpod")),
+        ("edit_menu_item", Some("edit")),
+        ("action_dropdown", None),
+        ("_menu_item", None),
+    ];
+    for (selector, key) in selectors {
+        assert_eq!(action_from_qa_selector(selector).as_deref(), key, "{selector}");
+    }
+}
+
+#[test]
 fn launch_modes_are_remembered_as_actions() {
     use gitpod_gitlab::gitpod_url::LaunchMode;
     use gitpod_gitlab::last_action::{action_for_mode, mode_for_action};

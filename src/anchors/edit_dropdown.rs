@@ -1,19 +1,31 @@
-//! GitLab 16.x–18.x: the "Edit" disclosure dropdown (`web_ide_link.vue` as a
-//! `GlDisclosureDropdown`) on project, tree and blob pages. Items: Web IDE, Edit single file,
-//! Gitpod (only when the instance and the user enabled it), Pipeline editor.
+//! GitLab 16.1–18.x: the "Edit" disclosure dropdown (`web_ide_link.vue` as a
+//! `GlDisclosureDropdown` with one `GlDisclosureDropdownGroup`) on project, tree and blob pages.
+//! Items: Pipeline editor, Web IDE, Edit single file, Gitpod (only when the instance and the
+//! user enabled it), each two lines (bold label, description). Ours follow Web IDE.
 
-use super::{Anchor, ItemStyle};
+use super::{Anchor, Choice, ItemStyle};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "edit-dropdown",
     control: &["[data-testid=\"action-dropdown\"]"],
-    list: &[".gl-new-dropdown-contents", "[role=\"menu\"]", "ul"],
-    after: &["[data-testid=\"webide-menu-item\"]"],
+    group: &[
+        "ul:has(> [data-testid=\"webide-menu-item\"])",
+        "ul:has(> [data-qa-selector=\"webide_menu_item\"])",
+        "ul:has(> [data-testid$=\"-menu-item\"])",
+        ".gl-new-dropdown-contents",
+        "[role=\"menu\"]",
+        "ul",
+    ],
+    neighbour: &[
+        ":scope > [data-testid=\"webide-menu-item\"]",
+        ":scope > [data-qa-selector=\"webide_menu_item\"]",
+    ],
     native_gitpod: &[
         "[data-testid=\"gitpod-menu-item\"]",
+        "[data-qa-selector=\"gitpod_menu_item\"]",
         "[data-qa-selector=\"gitpod_button\"]",
     ],
-    primary: &[],
     label: "Gitpod",
     style: ItemStyle::Disclosure,
+    choice: Choice::Navigate,
 };

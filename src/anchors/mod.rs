@@ -1,9 +1,11 @@
 //! The declarative table of GitLab controls the Gitpod entry joins: one module per GitLab era
-//! or control, each saying how to find the control, where the entry goes and what it looks like.
-//! Pure data; `web::inject` applies it. Adding an era = one module + one fixture + one test.
+//! or control, each saying how to find the control, which of its groups the entry joins, which
+//! GitLab item it sits beside (and copies its markup from), and how that era shows the selected
+//! action. Pure data; `web::inject` applies it. Adding an era = one module + one page + one test.
 //!
-//! Selectors are short and stable (`data-testid`, `data-qa-selector`, ids, `js-*`, roles),
-//! each a fallback chain tried in order; GitLab's utility-class chains change every few months.
+//! Selectors are short and stable (`data-testid`, `data-qa-selector`, ids, `js-*`, roles, GitLab's
+//! own routes such as `/-/ide/`), each a fallback chain tried in order; GitLab's utility-class
+//! chains change every few months.
 
 mod code_dropdown;
 mod edit_dropdown;
@@ -18,27 +20,53 @@ pub struct Anchor {
     pub name: &'static str,
     /// The control itself, first match in the document wins.
     pub control: &'static [&'static str],
-    /// Within the control: the list the entry joins.
-    pub list: &'static [&'static str],
-    /// Within the list: the item the entry goes after (else it is appended).
-    pub after: &'static [&'static str],
+    /// Within the control: the group (list of items) the entries join, the one GitLab uses for
+    /// IDE actions ("Open with", "Review changes", the Edit group).
+    pub group: &'static [&'static str],
+    /// Within the group (`:scope > …`): GitLab's item the entries follow, usually Web IDE. Its
+    /// markup is copied for ours, so GitLab's CSS and keyboard handling treat both alike.
+    pub neighbour: &'static [&'static str],
     /// Within the control: GitLab's own Gitpod item. Where it exists no entry is added.
     pub native_gitpod: &'static [&'static str],
-    /// Within the control: a primary button showing the selected action (split buttons).
-    pub primary: &'static [&'static str],
     /// Our entry's label, in the wording of the control's other items.
     pub label: &'static str,
+    /// The markup built when the group has no neighbour to copy.
     pub style: ItemStyle,
+    /// What choosing an item does in this control.
+    pub choice: Choice,
 }
 
-/// The markup GitLab uses for the control's items, so the entry is styled by GitLab's own CSS.
+/// How a control's items act, and how it shows which action was used last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Items are links (16.x–18.x dropdowns): ours opens Gitpod. The last action used carries a
+    /// small "Last used" badge after its label.
+    Navigate,
+    /// The split button (13.5–16.0): menu items only *select* the action, the primary button
+    /// performs it; the selected item shows GitLab's check mark.
+    Select(&'static SplitButton),
+}
+
+/// The split button's parts (GitLab UI's `GlDropdown` with `split`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct SplitButton {
+    /// The primary button, whose text and href are the selected action's.
+    pub primary: &'static [&'static str],
+    /// In an item: the check icon GitLab shows on the selected one.
+    pub check: &'static [&'static str],
+    /// The classes GitLab UI hides an unselected item's check icon with (by version).
+    pub check_hidden: &'static [&'static str],
+}
+
+/// The markup built when there is no GitLab item to copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemStyle {
     /// `GlDisclosureDropdown` (16.x–18.x): `li.gl-new-dropdown-item[tabindex=0] >
     /// a.gl-new-dropdown-item-content[tabindex=-1] > span.gl-new-dropdown-item-text-wrapper`.
     Disclosure,
-    /// `GlDropdown` split button (13.5–16.x): `li[role=presentation] > a.dropdown-item[role=menuitem]
-    /// > div.gl-new-dropdown-item-text-wrapper > p.gl-new-dropdown-item-text-primary`.
+    /// `GlDropdown` (13.5–16.0): `li.gl-dropdown-item[role=presentation] >
+    /// button.dropdown-item[role=menuitem] > div.gl-dropdown-item-text-wrapper >
+    /// p.gl-dropdown-item-text-primary`.
     SplitMenu,
 }
 
@@ -60,9 +88,30 @@ pub const ENTRY_TESTID: &str = "gitpod-ext-menu-item";
 pub const OPTIONS_TESTID: &str = "gitpod-ext-options-menu-item";
 /// Holds the action key of each of our entries.
 pub const ACTION_ATTR: &str = "data-gitpod-ext-action";
-/// Marks the item we pre-selected as the last action used, so the mark can be moved.
+/// Holds the Gitpod URL of an entry whose item only selects (split button).
+pub const HREF_ATTR: &str = "data-gitpod-ext-href";
+/// Marks the item we marked as the last action used, so the mark can be moved.
 pub const LAST_MARKER: &str = "data-gitpod-ext-last";
+/// Marks the "Last used" text we add inside that item.
+pub const MARK_ATTR: &str = "data-gitpod-ext-mark";
+/// On a split button's primary: GitLab's own text and href, kept while ours is shown.
+pub const PRIMARY_TEXT_ATTR: &str = "data-gitpod-ext-primary-text";
+pub const PRIMARY_HREF_ATTR: &str = "data-gitpod-ext-primary-href";
+/// On GitLab's check icon: hidden by us while our action is the selected one.
+pub const HID_ATTR: &str = "data-gitpod-ext-hid";
 /// GitLab's own Gitpod item where it has no stable attribute (17.x+ Code dropdown: "GitPod").
 pub const NATIVE_GITPOD_TEXT: &str = "gitpod";
 /// Appended to the control's label for the "with options" entry.
 pub const OPTIONS_SUFFIX: &str = " with options…";
+/// The second line of our entries, where GitLab's items have one (GitLab's own Gitpod text).
+pub const DESCRIPTION: &str = "Launch a ready-to-code development environment for your project.";
+pub const OPTIONS_DESCRIPTION: &str = "Choose the editor and workspace class before it starts.";
+/// The text of the "last used" mark (visible badge in dropdowns, screen-reader text beside a
+/// split button's check mark).
+pub const LAST_USED: &str = "Last used";
+/// Attributes of GitLab's item that identify it (tests, tracking); a copy of it drops them.
+pub const IDENTITY_ATTRS: &[&str] = &["id", "data-testid", "data-qa-selector"];
+/// Attribute prefixes of GitLab's tracking, dropped from a copy likewise.
+pub const TRACKING_PREFIXES: &[&str] = &["data-track", "data-event"];
+/// Parts of GitLab's item a copy leaves out: keyboard-shortcut hints ("." opens the Web IDE).
+pub const COPY_DROPS: &str = "kbd";

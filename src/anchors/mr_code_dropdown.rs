@@ -1,8 +1,9 @@
-//! GitLab 16.x–18.x merge request page: the "Code" dropdown in the header actions
-//! (`.js-issuable-actions`): Open in Web IDE, Open in Gitpod (when enabled), Check out branch,
-//! Patches, Plain diff.
+//! GitLab 15.x–18.x merge request page: the "Code" dropdown in the header actions
+//! (`.js-issuable-actions`), server-rendered or Vue (`merge_requests/components/code_dropdown.vue`,
+//! `GlDisclosureDropdown` with groups "Review changes" and "Download"). The entry joins
+//! "Review changes" after "Open in Web IDE" (`data-testid="open-in-web-ide-button"` on its link).
 
-use super::{Anchor, ItemStyle};
+use super::{Anchor, Choice, ItemStyle};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "mr-code-dropdown",
@@ -10,10 +11,20 @@ pub const ANCHOR: Anchor = Anchor {
         "[data-testid=\"mr-code-dropdown\"]",
         ".js-issuable-actions [data-testid=\"code-dropdown\"]",
     ],
-    list: &[".gl-new-dropdown-contents", "[role=\"menu\"]", "ul"],
-    after: &["[data-testid=\"webide-menu-item\"]"],
+    group: &[
+        "ul:has(> li > [data-testid=\"open-in-web-ide-button\"])",
+        "ul:has(> [data-testid=\"webide-menu-item\"])",
+        "ul:has(> li > .js-check-out-modal-trigger)",
+        ".gl-new-dropdown-contents",
+        "[role=\"menu\"]",
+        "ul",
+    ],
+    neighbour: &[
+        ":scope > li:has(> [data-testid=\"open-in-web-ide-button\"])",
+        ":scope > [data-testid=\"webide-menu-item\"]",
+    ],
     native_gitpod: &["[data-testid=\"gitpod-menu-item\"]"],
-    primary: &[],
     label: "Open in Gitpod",
     style: ItemStyle::Disclosure,
+    choice: Choice::Navigate,
 };

@@ -2,15 +2,15 @@
 //! (`[data-testid="work-item-actions-dropdown"]`). Gitpod opens the issue: default branch plus
 //! a new branch named from the issue.
 
-use super::{Anchor, ItemStyle};
+use super::{Anchor, Choice, ItemStyle};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "work-item-actions",
     control: &["[data-testid=\"work-item-actions-dropdown\"]"],
-    list: &[".gl-new-dropdown-contents", "[role=\"menu\"]", "ul"],
-    after: &[],
+    group: &[".gl-new-dropdown-contents", "[role=\"menu\"]", "ul"],
+    neighbour: &[],
     native_gitpod: &[],
-    primary: &[],
     label: "Open in Gitpod",
     style: ItemStyle::Disclosure,
+    choice: Choice::Navigate,
 };

@@ -3,12 +3,15 @@
 //! logs one line and leaves the page as it was.
 
 use super::ext;
-use super::inject::{action_of_click, attr_selector, elements, find_control, inject, Outcome};
+use super::inject::{
+    action_element, attr_selector, click_of, close_menu_of, elements, find_control, inject, Click,
+    Outcome,
+};
 use super::js_values::{stored_last_actions, stored_settings, string_map};
 use crate::anchors::{ENTRY_MARKER, LAST_MARKER};
 use crate::gitlab_url::{GitLabUrl, Hints};
 use crate::gitpod_url::GitpodOrigin;
-use crate::last_action::{LastActions, LAST_ACTION_KEY};
+use crate::last_action::{LastActions, GITPOD, GITPOD_OPTIONS, LAST_ACTION_KEY};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::url_parts::UrlParts;
 use gloo::console;
@@ -183,9 +186,11 @@ fn refresh(state: &Rc<RefCell<State>>) {
     }
 }
 
-/// One click listener (remembers the chosen action) and one key listener (keyboard use of our
-/// entries) for the page's lifetime, delegated from the document, so re-rendered entries need
-/// none of their own.
+/// Listeners for the page's lifetime, delegated from the document so re-rendered entries need
+/// none of their own: clicks (remember the chosen action; after one of ours, close the menu as
+/// GitLab closes it after its own items), Enter/Space on our entries (GitLab's items forward
+/// them to their link or button; its menus close on them first), and arrow keys where GitLab
+/// moves no focus itself (the imitation pages).
 fn listen(state: &Rc<RefCell<State>>) {
     let doc = document();
     let capture = EventListenerOptions {
@@ -197,8 +202,18 @@ fn listen(state: &Rc<RefCell<State>>) {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let Some(action) = action_of_click(&target) else {
-            return;
+        let action = match click_of(&target) {
+            Some(Click::Chose(action)) => action,
+            Some(Click::Primary) => {
+                // Our action is the split button's: its href (ours) is followed, and GitLab's
+                // handler, which would perform GitLab's own selection, never sees the click.
+                let st = s.borrow();
+                if matches!(st.last.get(&st.host), GITPOD | GITPOD_OPTIONS) {
+                    event.stop_propagation();
+                }
+                return;
+            }
+            None => return,
         };
         let changed = {
             let mut st = s.borrow_mut();
@@ -214,6 +229,33 @@ fn listen(state: &Rc<RefCell<State>>) {
             });
             refresh(&s);
         }
+        if let Some(entry) = target.closest(&attr_selector(ENTRY_MARKER)).ok().flatten() {
+            // After GitLab's own handlers: where they closed the menu, nothing is left to do.
+            Timeout::new(0, move || close_menu_of(&entry)).forget();
+        }
+    })
+    .forget();
+
+    let active = EventListenerOptions {
+        phase: EventListenerPhase::Capture,
+        passive: false,
+    };
+    EventListener::new_with_options(&doc, "keydown", active, move |event| {
+        let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
+            return;
+        };
+        if !matches!(key.as_str(), "Enter" | " " | "Spacebar") {
+            return;
+        }
+        let Some(entry) = our_entry(event.target()) else {
+            return;
+        };
+        // Before GitLab's menu sees the key (it would close the menu and swallow it).
+        event.prevent_default();
+        event.stop_propagation();
+        if let Some(acting) = action_element(&entry) {
+            acting.click();
+        }
     })
     .forget();
 
@@ -221,50 +263,43 @@ fn listen(state: &Rc<RefCell<State>>) {
         let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
             return;
         };
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        if !matches!(key.as_str(), "ArrowDown" | "ArrowUp") || event.default_prevented() {
+            return; // GitLab moved the focus itself
+        }
+        let Some(entry) = our_entry(event.target()) else {
             return;
         };
-        let Some(entry) = target.closest(&attr_selector(ENTRY_MARKER)).ok().flatten() else {
-            return;
+        let next = if key == "ArrowDown" {
+            entry.next_element_sibling()
+        } else {
+            entry.previous_element_sibling()
         };
-        let link = entry
-            .query_selector("a")
-            .ok()
-            .flatten()
-            .and_then(|a| a.dyn_into::<HtmlElement>().ok());
-        match key.as_str() {
-            "Enter" | " " => {
-                if let Some(link) = link {
-                    event.prevent_default();
-                    link.click();
-                }
+        if let Some(next) = next.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+            event.prevent_default();
+            let focus = if next.tab_index() >= 0 {
+                Some(next)
+            } else {
+                next.query_selector("a, button")
+                    .ok()
+                    .flatten()
+                    .and_then(|a| a.dyn_into::<HtmlElement>().ok())
+            };
+            if let Some(f) = focus {
+                let _ = f.focus();
             }
-            // GitLab moves focus between its own items; where it did not (our item), we do.
-            "ArrowDown" | "ArrowUp" if !event.default_prevented() => {
-                let next = if key == "ArrowDown" {
-                    entry.next_element_sibling()
-                } else {
-                    entry.previous_element_sibling()
-                };
-                if let Some(next) = next.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-                    event.prevent_default();
-                    let focus = if next.tab_index() >= 0 {
-                        Some(next)
-                    } else {
-                        next.query_selector("a, button")
-                            .ok()
-                            .flatten()
-                            .and_then(|a| a.dyn_into::<HtmlElement>().ok())
-                    };
-                    if let Some(f) = focus {
-                        let _ = f.focus();
-                    }
-                }
-            }
-            _ => {}
         }
     })
     .forget();
+}
+
+/// Our entry that an event happened in.
+fn our_entry(target: Option<EventTarget>) -> Option<Element> {
+    target?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(&attr_selector(ENTRY_MARKER))
+        .ok()
+        .flatten()
 }
 
 /// GitLab mounts its controls late and re-renders them on in-page navigation. Until the entries

@@ -1,7 +1,9 @@
 //! Applies the anchor table to a document: finds GitLab's control, keeps exactly one set of
-//! Gitpod entries in it with GitLab's own markup, and pre-selects the last action used.
-//! Idempotent: a second call on an unchanged page writes nothing to the DOM (our own
-//! MutationObserver would otherwise wake itself). Builds DOM with web-sys only.
+//! Gitpod entries in the group GitLab uses for IDE actions, made from a copy of GitLab's own
+//! neighbouring item (so that era's CSS and keyboard handling treat ours like its own), and marks
+//! the last action used the way that era shows a selection. Idempotent: a second call on an
+//! unchanged page writes nothing to the DOM (our own MutationObserver would otherwise wake
+//! itself). Builds DOM with web-sys only; page text is only ever set as text.
 
 use crate::anchors::*;
 use crate::gitlab_url::GitLabUrl;
@@ -9,27 +11,28 @@ use crate::gitpod_url::{gitpod_url, LaunchMode};
 use crate::last_action::{action_from_qa_selector, action_from_testid, GITPOD, GITPOD_OPTIONS};
 use crate::settings::Settings;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, NodeList};
+use web_sys::{Document, Element, HtmlElement, Node, NodeList};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// No known control on the page (yet).
     NoControl,
-    /// GitLab shows its own Gitpod item; none added, the last action is still pre-selected.
+    /// GitLab shows its own Gitpod item; none added, the last action is still marked.
     Native(&'static str),
     /// Our entry is in the named control, pointing at the URL.
     Entry(&'static str, String),
     Failed(String),
 }
 
-/// Our entries: (action key, launch mode, test id, label suffix).
-const ENTRIES: [(&str, LaunchMode, &str, &str); 2] = [
-    (GITPOD, LaunchMode::Open, ENTRY_TESTID, ""),
+/// Our entries: (action key, launch mode, test id, label suffix, description).
+const ENTRIES: [(&str, LaunchMode, &str, &str, &str); 2] = [
+    (GITPOD, LaunchMode::Open, ENTRY_TESTID, "", DESCRIPTION),
     (
         GITPOD_OPTIONS,
         LaunchMode::WithOptions,
         OPTIONS_TESTID,
         OPTIONS_SUFFIX,
+        OPTIONS_DESCRIPTION,
     ),
 ];
 
@@ -38,16 +41,16 @@ pub fn inject(doc: &Document, page: &GitLabUrl, settings: &Settings, last: &str)
         return Outcome::NoControl;
     };
     let result = (|| -> Result<Outcome, JsValue> {
-        let Some(list) = first_in(&control, anchor.list) else {
+        let Some(group) = first_in(&control, anchor.group) else {
             return Ok(Outcome::NoControl);
         };
-        if has_native_gitpod(anchor, &control, &list)? {
-            remove_ours(&list)?; // GitLab enabled its own after we added ours
-            preselect(anchor, &control, &list, last)?;
+        if has_native_gitpod(anchor, &control, &group)? {
+            remove_ours(&control)?; // GitLab enabled its own after we added ours
+            mark_last(doc, anchor, &control, &group, last, settings.open_in_new_tab)?;
             return Ok(Outcome::Native(anchor.name));
         }
-        let href = place_entries(doc, anchor, &list, page, settings, last)?;
-        preselect(anchor, &control, &list, last)?;
+        let href = place_entries(doc, anchor, &control, &group, page, settings)?;
+        mark_last(doc, anchor, &control, &group, last, settings.open_in_new_tab)?;
         Ok(Outcome::Entry(anchor.name, href))
     })();
     result
@@ -61,107 +64,144 @@ pub fn find_control(doc: &Document) -> Option<(&'static Anchor, Element)> {
         .find_map(|a| first(doc, a.control).map(|c| (*a, c)))
 }
 
-/// The action a click on `target` chose, if it hit an item of a known control.
-pub fn action_of_click(target: &Element) -> Option<String> {
-    if let Some(ours) = target.closest(&attr_selector(ACTION_ATTR)).ok().flatten() {
-        return ours.get_attribute(ACTION_ATTR);
-    }
-    let anchor = ANCHORS.iter().find(|a| {
+/// The known control `target` is in.
+fn control_of(target: &Element) -> Option<(&'static Anchor, Element)> {
+    ANCHORS.iter().find_map(|a| {
         a.control
             .iter()
-            .any(|c| target.closest(c).ok().flatten().is_some())
-    })?;
-    if anchor
-        .primary
-        .iter()
-        .any(|p| target.closest(p).ok().flatten().is_some())
-    {
-        return None; // the primary button repeats the remembered action
-    }
-    let item = target.closest("li").ok().flatten()?;
-    item_action(&item)
+            .find_map(|c| target.closest(c).ok().flatten())
+            .map(|c| (*a, c))
+    })
 }
 
-/// GitLab's key for one of its items.
+/// What a click on `target` means for the last-action memory.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Click {
+    /// An item of a known control (ours or GitLab's) that performs or selects this action.
+    Chose(String),
+    /// A split button's primary, which performs the selected action.
+    Primary,
+}
+
+pub fn click_of(target: &Element) -> Option<Click> {
+    if let Some(ours) = target.closest(&attr_selector(ACTION_ATTR)).ok().flatten() {
+        return ours.get_attribute(ACTION_ATTR).map(Click::Chose);
+    }
+    let (anchor, _) = control_of(target)?;
+    if let Choice::Select(split) = anchor.choice {
+        if split
+            .primary
+            .iter()
+            .any(|p| target.closest(p).ok().flatten().is_some())
+        {
+            return Some(Click::Primary);
+        }
+    }
+    let item = target.closest("li").ok().flatten()?;
+    item_action(&item).map(Click::Chose)
+}
+
+/// After one of our entries was used: close its menu as GitLab closes it after its own items,
+/// focus back on the toggle, unless GitLab has already done so.
+pub fn close_menu_of(entry: &Element) {
+    let Some((_, control)) = control_of(entry) else {
+        return;
+    };
+    let open = control
+        .query_selector("[aria-expanded=\"true\"]")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok());
+    if let Some(toggle) = open {
+        toggle.click();
+        let _ = toggle.focus();
+    }
+}
+
+/// Our entry's element that acts (the link, or the button of a split button's item).
+pub fn action_element(entry: &Element) -> Option<HtmlElement> {
+    entry
+        .query_selector("a, button")
+        .ok()
+        .flatten()
+        .and_then(|a| a.dyn_into().ok())
+}
+
+/// GitLab's key for one of its items: by test id or qa selector (on the item or inside it),
+/// else by its text where GitLab's own Gitpod item has neither.
 fn item_action(item: &Element) -> Option<String> {
-    if let Some(key) = item
-        .get_attribute("data-testid")
-        .and_then(|t| action_from_testid(&t))
-    {
-        return Some(key);
-    }
-    let link = item.query_selector("[data-qa-selector]").ok().flatten();
-    if let Some(key) = link
-        .and_then(|l| l.get_attribute("data-qa-selector"))
-        .and_then(|q| action_from_qa_selector(&q))
-    {
-        return Some(key);
-    }
-    is_gitpod_text(item).then(|| GITPOD.to_string())
+    let attr = |name: &str| {
+        let inner = item
+            .query_selector(&attr_selector(name))
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute(name));
+        item.get_attribute(name).into_iter().chain(inner)
+    };
+    attr("data-testid")
+        .find_map(|t| action_from_testid(&t))
+        .or_else(|| attr("data-qa-selector").find_map(|q| action_from_qa_selector(&q)))
+        .or_else(|| is_gitpod_text(item).then(|| GITPOD.to_string()))
 }
 
 fn is_gitpod_text(item: &Element) -> bool {
-    item.text_content()
-        .is_some_and(|t| t.trim().eq_ignore_ascii_case(NATIVE_GITPOD_TEXT))
+    label_text(item).is_some_and(|t| t.trim().eq_ignore_ascii_case(NATIVE_GITPOD_TEXT))
 }
 
-fn has_native_gitpod(anchor: &Anchor, control: &Element, list: &Element) -> Result<bool, JsValue> {
+fn has_native_gitpod(anchor: &Anchor, control: &Element, group: &Element) -> Result<bool, JsValue> {
     if first_in(control, anchor.native_gitpod).is_some() {
         return Ok(true);
     }
     let items =
-        list.query_selector_all(&["li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())?;
+        group.query_selector_all(&["li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())?;
     Ok(elements(items).any(|li| is_gitpod_text(&li)))
 }
 
-fn remove_ours(list: &Element) -> Result<(), JsValue> {
-    let ours = list.query_selector_all(&attr_selector(ENTRY_MARKER))?;
+fn remove_ours(control: &Element) -> Result<(), JsValue> {
+    let ours = control.query_selector_all(&attr_selector(ENTRY_MARKER))?;
     elements(ours).for_each(|e| e.remove());
     Ok(())
 }
 
-/// Ensures both entries exist with current URLs, in place: first when the last action is
-/// ours, else right after GitLab's Web IDE item (else at the end). Returns the Gitpod URL.
+/// Ensures both entries exist with current URLs, in place: right after GitLab's neighbour item
+/// (else after the group's last item). Returns the Gitpod URL.
 fn place_entries(
     doc: &Document,
     anchor: &Anchor,
-    list: &Element,
+    control: &Element,
+    group: &Element,
     page: &GitLabUrl,
     settings: &Settings,
-    last: &str,
 ) -> Result<String, JsValue> {
-    let ours_first = last == GITPOD || last == GITPOD_OPTIONS;
-    let mut previous: Option<Element> = None;
+    let neighbour = first_in(group, anchor.neighbour);
+    let mut previous = neighbour.clone().or_else(|| last_gitlab_item(group));
     let mut main_href = String::new();
-    for (action, mode, testid, suffix) in ENTRIES {
+    for (action, mode, testid, suffix, description) in ENTRIES {
         let href = gitpod_url(&settings.gitpod_origin, page, mode);
-        let entry = match list.query_selector(&action_selector(action))? {
-            Some(existing) => {
-                update_link(&existing, &href, settings.open_in_new_tab)?;
-                existing
+        let entry = match control.query_selector(&action_selector(action))? {
+            Some(existing) => existing,
+            None => {
+                let label = [anchor.label, suffix].concat();
+                let item = match neighbour.as_ref() {
+                    Some(template) => copy_item(doc, anchor, template, &label, description)?,
+                    None => None,
+                };
+                let item = match item {
+                    Some(item) => item,
+                    None => build_item(doc, anchor, &label)?,
+                };
+                item.set_attribute(ENTRY_MARKER, "")?;
+                item.set_attribute(ACTION_ATTR, action)?;
+                item.set_attribute("data-testid", testid)?;
+                item
             }
-            None => build_entry(
-                doc,
-                anchor,
-                action,
-                testid,
-                suffix,
-                &href,
-                settings.open_in_new_tab,
-            )?,
         };
-        // Where it belongs: after our previous entry, else first / after Web IDE / at the end.
-        let want_prev = match &previous {
-            Some(p) => Some(p.clone()),
-            None if ours_first => None,
-            None => first_in(list, anchor.after).or_else(|| last_native_item(list)),
-        };
-        let current_prev = entry.previous_element_sibling();
-        let in_list = entry.parent_element().is_some_and(|p| p == *list);
-        if !in_list || current_prev != want_prev {
-            match &want_prev {
+        set_target(anchor, &entry, &href, settings.open_in_new_tab)?;
+        let in_group = entry.parent_element().is_some_and(|p| p == *group);
+        if !in_group || entry.previous_element_sibling() != previous {
+            match &previous {
                 Some(p) => p.after_with_node_1(&entry)?,
-                None => list.prepend_with_node_1(&entry)?,
+                None => group.prepend_with_node_1(&entry)?,
             }
         }
         if action == GITPOD {
@@ -172,41 +212,97 @@ fn place_entries(
     Ok(main_href)
 }
 
-fn last_native_item(list: &Element) -> Option<Element> {
-    let items = list
+fn last_gitlab_item(group: &Element) -> Option<Element> {
+    let items = group
         .query_selector_all(&[":scope > li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())
         .ok()?;
     items.item(items.length().checked_sub(1)?)?.dyn_into().ok()
 }
 
-fn update_link(entry: &Element, href: &str, new_tab: bool) -> Result<(), JsValue> {
-    let Some(link) = entry.query_selector("a")? else {
-        return Ok(());
-    };
-    if link.get_attribute("href").as_deref() != Some(href) {
-        link.set_attribute("href", href)?;
+/// Our item as a copy of GitLab's `template` item: same elements and classes, its first text
+/// replaced by our label and its second (the description line, where it has one) by ours; what
+/// identifies GitLab's item (ids, test ids, tracking) and shortcut hints left out. `None` where
+/// the template has no text to replace.
+fn copy_item(
+    doc: &Document,
+    anchor: &Anchor,
+    template: &Element,
+    label: &str,
+    description: &str,
+) -> Result<Option<Element>, JsValue> {
+    let item: Element = template.clone_node_with_deep(true)?.dyn_into()?;
+    let drops = [COPY_DROPS, &attr_selector(MARK_ATTR)].join(",");
+    elements(item.query_selector_all(&drops)?).for_each(|e| e.remove());
+    let inner = elements(item.query_selector_all("*")?).collect::<Vec<_>>();
+    for e in std::iter::once(&item).chain(&inner) {
+        strip_identity(e)?;
     }
-    let target = link.get_attribute("target");
-    if new_tab && target.is_none() {
-        link.set_attribute("target", "_blank")?;
-        link.set_attribute("rel", "noopener noreferrer")?;
-    } else if !new_tab && target.is_some() {
-        link.remove_attribute("target")?;
+    let texts = text_nodes(&item);
+    let Some(first) = texts.first() else {
+        return Ok(None);
+    };
+    first.set_text_content(Some(label));
+    if let Some(second) = texts.get(1) {
+        second.set_text_content(Some(description));
+    }
+    for rest in texts.iter().skip(2) {
+        rest.set_text_content(Some(""));
+    }
+    // The element that acts: a link where items navigate, a button where they only select.
+    if let Some(acting) = item.query_selector("a, button")? {
+        let want = match anchor.choice {
+            Choice::Navigate => "a",
+            Choice::Select(_) => "button",
+        };
+        if !acting.tag_name().eq_ignore_ascii_case(want) {
+            retag(doc, &acting, want)?;
+        }
+    }
+    if let Choice::Select(split) = anchor.choice {
+        if let Some(check) = first_in(&item, split.check) {
+            set_check(split, &check, false)?;
+        }
+    }
+    Ok(Some(item))
+}
+
+/// Drops what names GitLab's item (and any state of ours) from a copy of it.
+fn strip_identity(e: &Element) -> Result<(), JsValue> {
+    let names = e.get_attribute_names();
+    for name in names.iter().filter_map(|n| n.as_string()) {
+        let ours = name.starts_with(ENTRY_MARKER);
+        let tracking = TRACKING_PREFIXES.iter().any(|p| name.starts_with(p));
+        if ours || tracking || IDENTITY_ATTRS.contains(&name.as_str()) || name == "aria-current" {
+            e.remove_attribute(&name)?;
+        }
     }
     Ok(())
 }
 
-fn build_entry(
-    doc: &Document,
-    anchor: &Anchor,
-    action: &str,
-    testid: &str,
-    suffix: &str,
-    href: &str,
-    new_tab: bool,
-) -> Result<Element, JsValue> {
-    let label = [anchor.label, suffix].concat();
-    let (item, link, text) = match anchor.style {
+/// Replaces `e` by an element named `tag` with the same attributes (but a button's `type` and
+/// a link's `href`/`download`, which the other kind does not take) and children.
+fn retag(doc: &Document, e: &Element, tag: &str) -> Result<Element, JsValue> {
+    let new = doc.create_element(tag)?;
+    for name in e.get_attribute_names().iter().filter_map(|n| n.as_string()) {
+        if !matches!(name.as_str(), "type" | "href" | "download" | "target" | "rel") {
+            if let Some(v) = e.get_attribute(&name) {
+                new.set_attribute(&name, &v)?;
+            }
+        }
+    }
+    if tag == "button" {
+        new.set_attribute("type", "button")?;
+    }
+    while let Some(child) = e.first_child() {
+        new.append_child(&child)?;
+    }
+    e.replace_with_with_node_1(&new)?;
+    Ok(new)
+}
+
+/// The era's markup, built from scratch where the group has no GitLab item to copy.
+fn build_item(doc: &Document, anchor: &Anchor, label: &str) -> Result<Element, JsValue> {
+    let (item, acting, text) = match anchor.style {
         ItemStyle::Disclosure => (
             el(
                 doc,
@@ -228,92 +324,305 @@ fn build_entry(
             )?,
         ),
         ItemStyle::SplitMenu => {
-            let text = el(doc, "p", &[("class", "gl-new-dropdown-item-text-primary")])?;
-            let wrapper = el(
-                doc,
-                "div",
-                &[("class", "gl-new-dropdown-item-text-wrapper")],
-            )?;
+            let text = el(doc, "p", &[("class", "gl-dropdown-item-text-primary")])?;
+            let wrapper = el(doc, "div", &[("class", "gl-dropdown-item-text-wrapper")])?;
             wrapper.append_child(&text)?;
-            let link = el(
+            let button = el(
                 doc,
-                "a",
-                &[("class", "dropdown-item"), ("role", "menuitem")],
+                "button",
+                &[
+                    ("class", "dropdown-item"),
+                    ("role", "menuitem"),
+                    ("type", "button"),
+                ],
             )?;
-            link.append_child(&wrapper)?;
-            (
-                el(
-                    doc,
-                    "li",
-                    &[("class", "gl-new-dropdown-item"), ("role", "presentation")],
-                )?,
-                link,
-                text,
-            )
+            button.append_child(&wrapper)?;
+            let li = el(
+                doc,
+                "li",
+                &[("class", "gl-dropdown-item"), ("role", "presentation")],
+            )?;
+            (li, button, text)
         }
     };
-    item.set_attribute(ENTRY_MARKER, "")?;
-    item.set_attribute(ACTION_ATTR, action)?;
-    item.set_attribute("data-testid", testid)?;
-    text.set_text_content(Some(&label));
+    text.set_text_content(Some(label));
     if anchor.style == ItemStyle::Disclosure {
-        link.append_child(&text)?;
+        acting.append_child(&text)?;
     }
-    item.append_child(&link)?;
-    update_link(&item, href, new_tab)?;
+    item.append_child(&acting)?;
     Ok(item)
 }
 
-/// Marks the remembered action: the split button's primary shows it; in a dropdown the
-/// item carries `aria-current` and GitLab's bold text class (ours are also moved first).
-fn preselect(
+/// Where the entry leads: its link's href (and tab), or, where items only select, the URL the
+/// primary button takes when ours is selected.
+fn set_target(anchor: &Anchor, entry: &Element, href: &str, new_tab: bool) -> Result<(), JsValue> {
+    match anchor.choice {
+        Choice::Navigate => match entry.query_selector("a")? {
+            Some(link) => set_link(&link, href, new_tab),
+            None => Ok(()),
+        },
+        Choice::Select(_) => set_if_changed(entry, HREF_ATTR, Some(href)),
+    }
+}
+
+fn set_link(link: &Element, href: &str, new_tab: bool) -> Result<(), JsValue> {
+    set_if_changed(link, "href", Some(href))?;
+    set_if_changed(link, "target", new_tab.then_some("_blank"))?;
+    set_if_changed(link, "rel", new_tab.then_some("noopener noreferrer"))
+}
+
+/// Sets (or, with `None`, removes) an attribute only when it differs: no needless mutations.
+fn set_if_changed(e: &Element, name: &str, value: Option<&str>) -> Result<(), JsValue> {
+    match (e.get_attribute(name), value) {
+        (Some(old), Some(new)) if old == new => Ok(()),
+        (_, Some(new)) => e.set_attribute(name, new),
+        (Some(_), None) => e.remove_attribute(name),
+        (None, None) => Ok(()),
+    }
+}
+
+/// Marks the remembered action's item: a "Last used" text after its label (a visible badge in
+/// dropdowns; beside a split button's check mark, for screen readers only), and in a split
+/// button GitLab's check mark and primary button follow it.
+fn mark_last(
+    doc: &Document,
     anchor: &Anchor,
     control: &Element,
-    list: &Element,
+    group: &Element,
     last: &str,
+    new_tab: bool,
 ) -> Result<(), JsValue> {
-    let chosen = find_item(list, last);
+    let chosen = find_item(group, last);
     let marked = control.query_selector(&attr_selector(LAST_MARKER))?;
-    if marked.is_some() && marked == chosen {
-        return Ok(());
-    }
-    if let Some(old) = marked {
-        old.remove_attribute(LAST_MARKER)?;
-        old.remove_attribute("aria-current")?;
-        old.class_list().remove_1("gl-font-bold")?;
-    }
-    let Some(item) = chosen else { return Ok(()) };
-    item.set_attribute(LAST_MARKER, "")?;
-    item.set_attribute("aria-current", "true")?;
-    item.class_list().add_1("gl-font-bold")?;
-    if let (Some(primary), Some(link)) =
-        (first_in(control, anchor.primary), item.query_selector("a")?)
-    {
-        // Split button: the primary button becomes the remembered action, marked active as
-        // GitLab marks its own selection.
-        let active = list.query_selector_all("a.is-active")?;
-        for a in elements(active) {
-            a.class_list().remove_1("is-active")?;
+    if marked != chosen {
+        if let Some(old) = &marked {
+            old.remove_attribute(LAST_MARKER)?;
+            elements(old.query_selector_all(&attr_selector(MARK_ATTR))?).for_each(|m| m.remove());
         }
-        link.class_list().add_1("is-active")?;
-        primary.set_text_content(Some(link.text_content().unwrap_or_default().trim()));
-        for attr in ["href", "target", "rel"] {
-            match link.get_attribute(attr) {
-                Some(v) => primary.set_attribute(attr, &v)?,
-                None => primary.remove_attribute(attr)?,
+        if let Some(item) = &chosen {
+            item.set_attribute(LAST_MARKER, "")?;
+        }
+    }
+    if let Some(item) = &chosen {
+        // Also after GitLab re-rendered the item's inside.
+        if item.query_selector(&attr_selector(MARK_ATTR))?.is_none() {
+            add_mark(doc, anchor, item)?;
+        }
+    }
+    if let Choice::Select(split) = anchor.choice {
+        let ours = chosen.filter(|c| c.has_attribute(ENTRY_MARKER));
+        sync_split(split, control, group, ours.as_ref(), new_tab)?;
+    }
+    Ok(())
+}
+
+fn add_mark(doc: &Document, anchor: &Anchor, item: &Element) -> Result<(), JsValue> {
+    let Some(label) = text_nodes(item).first().and_then(Node::parent_element) else {
+        return Ok(());
+    };
+    let mark = doc.create_element("span")?;
+    mark.set_attribute(MARK_ATTR, "")?;
+    let style = mark.dyn_ref::<HtmlElement>().map(HtmlElement::style);
+    match anchor.choice {
+        Choice::Navigate => {
+            // GitLab UI's neutral badge; the inline style (CSSOM, allowed by any CSP) keeps it
+            // readable where a version lacks the badge classes.
+            mark.set_attribute("class", "gl-badge badge badge-pill badge-neutral gl-ml-2")?;
+            mark.set_text_content(Some(LAST_USED));
+            if let Some(s) = style {
+                s.set_property("margin-left", "0.5rem")?;
+                s.set_property("font-weight", "normal")?;
+                s.set_property("font-size", "0.75rem")?;
+            }
+        }
+        Choice::Select(_) => {
+            // The check mark shows it; screen readers read this.
+            mark.set_text_content(Some(&[" (", LAST_USED, ")"].concat()));
+            if let Some(s) = style {
+                for (k, v) in [
+                    ("position", "absolute"),
+                    ("width", "1px"),
+                    ("height", "1px"),
+                    ("overflow", "hidden"),
+                    ("clip", "rect(0, 0, 0, 0)"),
+                    ("white-space", "nowrap"),
+                ] {
+                    s.set_property(k, v)?;
+                }
+            }
+        }
+    }
+    label.append_child(&mark)?;
+    Ok(())
+}
+
+/// The split button shows our selected action: the primary's text and href become ours and
+/// GitLab's check mark moves to our item. GitLab's own text and href are kept on the primary
+/// and put back (text node and attributes, which Vue still owns) when one of GitLab's actions
+/// is chosen again, so Vue's later updates land where it expects them.
+fn sync_split(
+    split: &SplitButton,
+    control: &Element,
+    group: &Element,
+    ours: Option<&Element>,
+    new_tab: bool,
+) -> Result<(), JsValue> {
+    let Some(primary) = first_in(control, split.primary) else {
+        return Ok(());
+    };
+    let primary_text = text_nodes(&primary).into_iter().next();
+    let checks = |of_ours: bool| -> Result<Vec<Element>, JsValue> {
+        let icons = split.check.join(",");
+        Ok(elements(group.query_selector_all(&icons)?)
+            .filter(|i| {
+                let in_ours = i.closest(&attr_selector(ENTRY_MARKER)).ok().flatten();
+                in_ours.is_some() == of_ours
+            })
+            .collect())
+    };
+    match ours {
+        Some(entry) => {
+            if !primary.has_attribute(PRIMARY_TEXT_ATTR) {
+                let text = primary_text.as_ref().and_then(Node::text_content);
+                primary.set_attribute(PRIMARY_TEXT_ATTR, &text.unwrap_or_default())?;
+                for (attr, saved) in PRIMARY_SAVED {
+                    let kept = primary.get_attribute(attr).map(|v| ["=", &v].concat());
+                    primary.set_attribute(saved, kept.as_deref().unwrap_or(""))?;
+                }
+            }
+            let label = label_text(entry).unwrap_or_default();
+            if let Some(t) = &primary_text {
+                if t.text_content().as_deref() != Some(label.trim()) {
+                    t.set_text_content(Some(label.trim()));
+                }
+            }
+            set_link(
+                &primary,
+                &entry.get_attribute(HREF_ATTR).unwrap_or_default(),
+                new_tab,
+            )?;
+            for icon in checks(false)? {
+                if !hidden_check(split, &icon) {
+                    set_check(split, &icon, false)?;
+                    icon.set_attribute(HID_ATTR, "")?;
+                }
+            }
+            for icon in checks(true)? {
+                let mine = icon.closest(&attr_selector(LAST_MARKER)).ok().flatten().is_some();
+                if hidden_check(split, &icon) == mine {
+                    set_check(split, &icon, mine)?;
+                }
+            }
+        }
+        None => {
+            if let Some(text) = primary.get_attribute(PRIMARY_TEXT_ATTR) {
+                if let Some(t) = &primary_text {
+                    t.set_text_content(Some(&text));
+                }
+                primary.remove_attribute(PRIMARY_TEXT_ATTR)?;
+                for (attr, saved) in PRIMARY_SAVED {
+                    let kept = primary.get_attribute(saved).unwrap_or_default();
+                    set_if_changed(&primary, attr, kept.strip_prefix('='))?;
+                    primary.remove_attribute(saved)?;
+                }
+            }
+            for icon in elements(group.query_selector_all(&attr_selector(HID_ATTR))?) {
+                icon.remove_attribute(HID_ATTR)?;
+                set_check(split, &icon, true)?;
+            }
+            for icon in checks(true)? {
+                if !hidden_check(split, &icon) {
+                    set_check(split, &icon, false)?;
+                }
             }
         }
     }
     Ok(())
 }
 
-/// The item of `list` that performs `action`.
-fn find_item(list: &Element, action: &str) -> Option<Element> {
-    if let Some(ours) = list.query_selector(&action_selector(action)).ok().flatten() {
+/// The primary's attributes kept while ours is shown (`=value`, or empty where it had none).
+const PRIMARY_SAVED: [(&str, &str); 3] = [
+    ("href", PRIMARY_HREF_ATTR),
+    ("target", "data-gitpod-ext-primary-target"),
+    ("rel", "data-gitpod-ext-primary-rel"),
+];
+
+fn hidden_check(split: &SplitButton, icon: &Element) -> bool {
+    let classes = icon.class_list();
+    split.check_hidden.iter().any(|c| classes.contains(c))
+}
+
+/// Shows or hides a check icon with the class this GitLab UI version uses (the one its
+/// unselected icons carry; else the first known).
+fn set_check(split: &SplitButton, icon: &Element, visible: bool) -> Result<(), JsValue> {
+    let classes = icon.class_list();
+    if visible {
+        for c in split.check_hidden {
+            classes.remove_1(c)?;
+        }
+        return Ok(());
+    }
+    let used = icon
+        .closest("ul, [role=\"menu\"]")
+        .ok()
+        .flatten()
+        .and_then(|menu| {
+            split.check_hidden.iter().find(|c| {
+                menu.query_selector(&[".", c].concat())
+                    .ok()
+                    .flatten()
+                    .is_some()
+            })
+        })
+        .unwrap_or(&split.check_hidden[0]);
+    classes.add_1(used)
+}
+
+/// The item of `group` that performs `action`.
+fn find_item(group: &Element, action: &str) -> Option<Element> {
+    if let Some(ours) = group.query_selector(&action_selector(action)).ok().flatten() {
         return Some(ours);
     }
-    let items = list.query_selector_all("li").ok()?;
+    let items = group
+        .query_selector_all(&[":scope > li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())
+        .ok()?;
     elements(items).find(|li| item_action(li).as_deref() == Some(action))
+}
+
+/// An item's label: its first text that is not our mark.
+fn label_text(item: &Element) -> Option<String> {
+    text_nodes(item).first().and_then(Node::text_content)
+}
+
+/// The non-blank text nodes below `root`, in document order, leaving out our marks.
+fn text_nodes(root: &Element) -> Vec<Node> {
+    fn walk(node: &Node, out: &mut Vec<Node>) {
+        let children = node.child_nodes();
+        for i in 0..children.length() {
+            let Some(child) = children.item(i) else {
+                continue;
+            };
+            match child.node_type() {
+                Node::TEXT_NODE => {
+                    if child.text_content().is_some_and(|t| !t.trim().is_empty()) {
+                        out.push(child);
+                    }
+                }
+                Node::ELEMENT_NODE => {
+                    let mark = child
+                        .dyn_ref::<Element>()
+                        .is_some_and(|e| e.has_attribute(MARK_ATTR));
+                    if !mark {
+                        walk(&child, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, &mut out);
+    out
 }
 
 fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {

@@ -18,9 +18,9 @@ import { fixtureSets } from "./server.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 30);
 const COST_ROUNDS = Number(process.env.BENCH_COST_ROUNDS || 5);
-const LATE = "https://gitlab.com/gitlab-org/gitlab-runner/-/tree/main/docs?ref_type=heads";
-const EDIT = "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli";
-const DIFF = "https://gitlab.com/gitlab-org/gitlab-runner/-/merge_requests/4821/diffs";
+const LATE = "https://gitlab.com/tanuki-org/tanuki-runner/-/tree/main/docs?ref_type=heads";
+const EDIT = "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli";
+const DIFF = "https://gitlab.com/tanuki-org/tanuki-runner/-/merge_requests/4821/diffs";
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);

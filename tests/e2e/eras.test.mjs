@@ -86,9 +86,9 @@ for (const fixture of fixtureSets()) {
   });
 }
 
-const SPLIT = "https://gitlab.com/gitlab-org/gitlab-runner";
-const EDIT = "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli";
-const NATIVE_SPLIT = "https://gitlab.com/gitlab-org/gitlab-runner/-/tree/feature/retry-logic/docs";
+const SPLIT = "https://gitlab.com/tanuki-org/tanuki-runner";
+const EDIT = "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli";
+const NATIVE_SPLIT = "https://gitlab.com/tanuki-org/tanuki-runner/-/tree/feature/retry-logic/docs";
 
 test("the last action is pre-selected across reloads and pages of the same host", async () => {
   await resetMemory();
@@ -97,7 +97,7 @@ test("the last action is pre-selected across reloads and pages of the same host"
   await page.locator(ENTRY).waitFor({ state: "attached" });
   const primary = page.locator("#web-ide-link .split-content-button");
   await page.waitForFunction(() => document.querySelector("#web-ide-link .split-content-button").textContent === "Gitpod");
-  assert.equal(await primary.getAttribute("href"), "https://gitpod.io/#https://gitlab.com/gitlab-org/gitlab-runner");
+  assert.equal(await primary.getAttribute("href"), "https://gitpod.io/#https://gitlab.com/tanuki-org/tanuki-runner");
   // Choose Web IDE from the menu: remembered for gitlab.com.
   await page.click("#web-ide-link .dropdown-toggle");
   await page.locator('#web-ide-link .dropdown-menu [data-qa-selector="web_ide_button"]').click();
@@ -121,7 +121,7 @@ test("the last action is pre-selected across reloads and pages of the same host"
   const options = page.locator('[data-testid="gitpod-ext-options-menu-item"] a');
   const [opened] = await Promise.all([env.context.waitForEvent("page"), options.click()]);
   await opened.waitForLoadState();
-  assert.equal(opened.url(), "https://gitpod.io/?autostart=false#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli");
+  assert.equal(opened.url(), "https://gitpod.io/?autostart=false#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli");
   await opened.close();
   await waitFor(async () => (await lastActions())["gitlab.com"] === "gitpod_options", "gitpod_options remembered");
   await page.reload();
@@ -165,7 +165,7 @@ test("100 in-page navigations leave exactly one entry carrying the current URL",
   for (let i = 0; i < 100; i++) {
     const dir = i % 2 ? "src" : "docs";
     await page.click(`a[data-spa-nav][href$="/${dir}"]`);
-    const want = `https://gitpod.io/#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli/-/tree/main/${dir}`;
+    const want = `https://gitpod.io/#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli/-/tree/main/${dir}`;
     await page.waitForFunction(({ entry, want }) => {
       const all = document.querySelectorAll(entry);
       return all.length === 1 && all[0].querySelector("a").getAttribute("href") === want;
@@ -173,7 +173,7 @@ test("100 in-page navigations leave exactly one entry carrying the current URL",
   }
   assert.equal(await page.locator(ENTRY).count(), 1);
   assert.equal(await page.locator("[data-gitpod-ext]").count(), 2, "Gitpod and Gitpod with options, once each");
-  assert.equal(page.url(), "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli/-/tree/main/src");
+  assert.equal(page.url(), "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli/-/tree/main/src");
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -182,7 +182,7 @@ test("a URL change that re-renders nothing still updates the entry (Navigation A
   await resetMemory();
   const { page, errors } = await openPage(env.context, EDIT);
   await page.locator(ENTRY).waitFor({ state: "attached" });
-  const base = "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli";
+  const base = "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli";
   for (const [path, want] of [["/-/tree/main/docs", "/-/tree/main/docs"], ["/-/blob/main/README.md", "/-/blob/main/README.md"], ["", ""]]) {
     await page.evaluate((url) => history.pushState({}, "", url), base + path);
     await page.waitForFunction(({ entry, want }) => document.querySelector(entry)?.querySelector("a")?.getAttribute("href") === want,
@@ -210,7 +210,7 @@ test("keyboard: the entry is focusable like GitLab's items, arrows move, Enter o
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute("data-testid")), "gitpod-ext-menu-item");
   const [opened] = await Promise.all([env.context.waitForEvent("page"), page.keyboard.press("Enter")]);
   await opened.waitForLoadState();
-  assert.equal(opened.url(), "https://gitpod.io/#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli");
+  assert.equal(opened.url(), "https://gitpod.io/#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli");
   await opened.close();
   // The split button's entry has the roles of its siblings.
   const split = await openPage(env.context, SPLIT);

@@ -11,9 +11,9 @@ import { CSP } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PAGE = {
-  url: "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
-  gitpod: "https://gitpod.io/#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
-  options: "https://gitpod.io/?autostart=false#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
+  url: "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
+  gitpod: "https://gitpod.io/#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
+  options: "https://gitpod.io/?autostart=false#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
 };
 const GITPOD_SELF = "https://gitpod.example.test";
 
@@ -248,7 +248,7 @@ test("strict CSP (script-src 'self'): page untouched without errors; toolbar, sh
     assert.equal(viaShortcut.url(), PAGE.gitpod);
     await viaShortcut.close();
 
-    const link = "https://gitlab.com/gitlab-org/gitlab-runner/-/merge_requests/4242";
+    const link = "https://gitlab.com/tanuki-org/tanuki-runner/-/merge_requests/4242";
     const [viaMenu] = await Promise.all([newTab(), env.worker.evaluate(([tab, linkUrl]) =>
       self.gitpodForGitLab.onContextMenuClick({ menuItemId: "open-link-in-gitpod", linkUrl, pageUrl: tab.url }, tab), [tab, link])]);
     await viaMenu.waitForLoadState();

@@ -77,10 +77,10 @@ test("the Chrome store zip loads unpacked and works", async () => {
   const env = await launch({ from: dir });
   try {
     assert.equal(env.extensionId, expectedExtensionId());
-    const { page, errors } = await openPage(env.context, "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli");
+    const { page, errors } = await openPage(env.context, "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli");
     await page.locator(ENTRY).waitFor({ state: "attached" });
     assert.equal(await page.locator(`${ENTRY} a`).getAttribute("href"),
-      "https://gitpod.io/#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli");
+      "https://gitpod.io/#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli");
     assert.deepEqual(errors, []);
   } finally {
     await env.close();

@@ -20,19 +20,28 @@ export const CSP = {
   strict: "default-src 'self'; script-src 'self' 'nonce-fixture-nonce'; style-src 'self' 'unsafe-inline'; object-src 'none'",
 };
 
-/** Fixture tables: the shared reference set and the project's own additions. Both are
- * required: tests open pages of either, and a missing set would only show as timeouts. */
+/** Fixture tables. The project's own pages (hand-written imitations of eras the real UI
+ * library cannot render) and the real-UI pages built by tests/gitlab-ui/build.mjs are required;
+ * the team's reference set (../shared beside the checkout, or SHARED_FIXTURES) runs too where
+ * it exists. */
+export const REAL_UI_DIR = join(here, "../gitlab-ui/dist");
+export const REAL_UI_ASSETS = "/-/real-ui-assets/";
+
+export function sharedFixturesDir() {
+  const dir = process.env.SHARED_FIXTURES || join(here, "../../../shared/fixtures/gitlab");
+  return existsSync(join(dir, "expected.json")) ? dir : null;
+}
+
 export function fixtureSets() {
-  const shared = process.env.SHARED_FIXTURES || join(here, "../../../shared/fixtures/gitlab");
-  const own = join(here, "../fixtures/gitlab");
-  const sets = [shared, own];
-  for (const dir of sets) {
+  const required = [join(here, "../fixtures/gitlab"), REAL_UI_DIR];
+  for (const dir of required) {
     if (!existsSync(join(dir, "expected.json"))) {
-      throw new Error(`GitLab fixtures missing: no ${join(dir, "expected.json")} (the shared set is the ` +
-        "reference folder beside the checkout, ../shared; set SHARED_FIXTURES to point elsewhere)");
+      throw new Error(`GitLab test pages missing: no ${join(dir, "expected.json")} ` +
+        "(the real-UI pages are built by `cargo xtask test`, or `npm ci && node build.mjs` in tests/gitlab-ui)");
     }
   }
-  return sets.flatMap((dir) =>
+  const shared = sharedFixturesDir();
+  return [...(shared ? [shared] : []), ...required].flatMap((dir) =>
     JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")).map((f) => ({ ...f, path: join(dir, f.file) })),
   );
 }
@@ -101,6 +110,17 @@ export async function startServer({ csp = CSP.gitlab, pages = {}, port = 0 } = {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": state.csp });
       res.end(pages[url]);
       return;
+    }
+    // The real-UI pages' scripts, styles and icons, on every GitLab host.
+    const asset = new URL(url).pathname;
+    if (asset.startsWith(REAL_UI_ASSETS) && /^[\w.-]+$/.test(asset.slice(REAL_UI_ASSETS.length))) {
+      const file = join(REAL_UI_DIR, asset.slice(REAL_UI_ASSETS.length));
+      if (existsSync(file)) {
+        const type = { js: "text/javascript", css: "text/css", svg: "image/svg+xml" }[file.split(".").pop()] || "application/octet-stream";
+        res.writeHead(200, { "content-type": type });
+        res.end(readFileSync(file));
+        return;
+      }
     }
     const fixture = byUrl.get(asGitlabCom) || byUrl.get(asGitlabCom.split("?")[0]);
     if (!fixture) {

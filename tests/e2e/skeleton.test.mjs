@@ -11,8 +11,8 @@ before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
 const EDIT = {
-  url: "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
-  gitpod: "https://gitpod.io/#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
+  url: "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
+  gitpod: "https://gitpod.io/#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
 };
 
 test("the extension loads with the id pinned by its manifest key", () => {
@@ -80,7 +80,7 @@ test("the entry needs no worker: a stopped worker stays stopped, and a message w
 });
 
 test("a matched page that is not GitLab is left untouched, without errors", async () => {
-  const { page, errors, console: log } = await openPage(env.context, "https://gitlab.com/-/not-a-gitlab-page");
+  const { page, errors, console: log } = await openPage(env.context, "https://gitlab.com/-/not-a-gitlab-page-own");
   const before = await page.content();
   await page.waitForTimeout(500);
   assert.equal(await page.locator(ENTRY).count(), 0);

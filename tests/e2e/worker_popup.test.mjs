@@ -9,15 +9,15 @@ import { launch, openPage, waitFor, ENTRY } from "./harness.mjs";
 import { AUTH_ERROR, CSP, SELF_HOSTED } from "./server.mjs";
 
 const PAGE = {
-  url: "https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
-  gitpod: "https://gitpod.io/#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
-  options: "https://gitpod.io/?autostart=false#https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
-  prebuild: "https://gitpod.io/#prebuild/https://gitlab.com/gitlab-org/ci-cd/runner-tools/tanuki-cli",
+  url: "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
+  gitpod: "https://gitpod.io/#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
+  options: "https://gitpod.io/?autostart=false#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
+  prebuild: "https://gitpod.io/#prebuild/https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
 };
 const SELF = {
   origin: `https://${SELF_HOSTED}`,
-  url: `https://${SELF_HOSTED}/gitlab-org/ci-cd/runner-tools/tanuki-cli`,
-  gitpod: `https://gitpod.io/#https://${SELF_HOSTED}/gitlab-org/ci-cd/runner-tools/tanuki-cli`,
+  url: `https://${SELF_HOSTED}/tanuki-org/ci-cd/runner-tools/tanuki-cli`,
+  gitpod: `https://gitpod.io/#https://${SELF_HOSTED}/tanuki-org/ci-cd/runner-tools/tanuki-cli`,
 };
 
 let env;
@@ -211,10 +211,10 @@ test("context menu: Open link in Gitpod opens the link's Gitpod URL; other links
     if (!chrome.contextMenus.onClicked.hasListener(self.gitpodForGitLab.onContextMenuClick)) throw new Error("not registered");
     self.gitpodForGitLab.onContextMenuClick({ menuItemId: "open-link-in-gitpod", linkUrl, pageUrl: tab.url }, tab);
   }, [tab, linkUrl]);
-  const mr = "https://gitlab.com/gitlab-org/gitlab-runner/-/merge_requests/4242/diffs";
+  const mr = "https://gitlab.com/tanuki-org/tanuki-runner/-/merge_requests/4242/diffs";
   const [opened] = await Promise.all([newTab(), click(mr)]);
   await opened.waitForLoadState();
-  assert.equal(opened.url(), "https://gitpod.io/#https://gitlab.com/gitlab-org/gitlab-runner/-/merge_requests/4242");
+  assert.equal(opened.url(), "https://gitpod.io/#https://gitlab.com/tanuki-org/tanuki-runner/-/merge_requests/4242");
   const before = env.context.pages().length;
   await click("https://example.org/some/project");
   await click("javascript:alert(1)");
