@@ -26,7 +26,7 @@ fn anchors_are_complete_and_unique() {
 fn selectors_use_stable_hooks_only() {
     for a in ANCHORS {
         let split: &[&str] = match a.choice {
-            Choice::Select(s) => &[s.primary, s.check].concat(),
+            Choice::Select(s) => &[s.primary, &[s.check]].concat(),
             Choice::Navigate => &[],
         };
         for sel in a

@@ -52,8 +52,9 @@ pub enum Choice {
 pub struct SplitButton {
     /// The primary button, whose text and href are the selected action's.
     pub primary: &'static [&'static str],
-    /// In an item: the check icon GitLab shows on the selected one.
-    pub check: &'static [&'static str],
+    /// In an item: the check icon GitLab shows on the selected one (one selector list: an
+    /// item has one icon, whichever of these names it has).
+    pub check: &'static str,
     /// The classes GitLab UI hides an unselected item's check icon with (by version).
     pub check_hidden: &'static [&'static str],
 }
@@ -109,9 +110,25 @@ pub const OPTIONS_DESCRIPTION: &str = "Choose the editor and workspace class bef
 /// The text of the "last used" mark (visible badge in dropdowns, screen-reader text beside a
 /// split button's check mark).
 pub const LAST_USED: &str = "Last used";
-/// Attributes of GitLab's item that identify it (tests, tracking); a copy of it drops them.
-pub const IDENTITY_ATTRS: &[&str] = &["id", "data-testid", "data-qa-selector"];
-/// Attribute prefixes of GitLab's tracking, dropped from a copy likewise.
-pub const TRACKING_PREFIXES: &[&str] = &["data-track", "data-event"];
+pub const LAST_USED_SR: &str = " (last used)";
+/// Attributes a copy of GitLab's item drops: what identifies GitLab's item (tests, tracking:
+/// GitLab's `data-track-*` and `data-event-*`) and any state of ours it carried.
+pub const COPY_STRIPS: &[&str] = &[
+    "id",
+    "data-testid",
+    "data-qa-selector",
+    "data-track-action",
+    "data-track-label",
+    "data-track-property",
+    "data-track-experiment",
+    "data-event-tracking",
+    "data-event-label",
+    "data-event-property",
+    "aria-current",
+    ENTRY_MARKER,
+    ACTION_ATTR,
+    LAST_MARKER,
+    HID_ATTR,
+];
 /// Parts of GitLab's item a copy leaves out: keyboard-shortcut hints ("." opens the Web IDE).
 pub const COPY_DROPS: &str = "kbd";

@@ -33,10 +33,7 @@ pub const ANCHOR: Anchor = Anchor {
 
 const SPLIT: SplitButton = SplitButton {
     primary: &[".split-content-button", ".btn-group > a.btn"],
-    check: &[
-        "[data-testid=\"dropdown-item-checkbox\"]",
-        ".gl-dropdown-item-check-icon",
-        ".gl-new-dropdown-item-check-icon",
-    ],
+    check: "[data-testid=\"dropdown-item-checkbox\"], .gl-dropdown-item-check-icon, \
+            .gl-new-dropdown-item-check-icon",
     check_hidden: &["gl-visibility-hidden", "gl-invisible"],
 };

@@ -169,7 +169,7 @@ fn refresh(state: &Rc<RefCell<State>>) {
     if matches!(outcome, Outcome::Entry(..) | Outcome::Native(_)) {
         let written = doc
             .query_selector_all(
-                &[attr_selector(ENTRY_MARKER), attr_selector(LAST_MARKER)].join(","),
+                &["[", ENTRY_MARKER, "],[", LAST_MARKER, "]"].concat(),
             )
             .map(|list| elements(list).collect::<Vec<_>>())
             .unwrap_or_default();
@@ -417,3 +417,8 @@ fn observe(st: &mut State) {
         }
     }
 }
+
+// Single-threaded wasm: nothing can allocate concurrently.
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

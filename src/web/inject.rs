@@ -231,11 +231,13 @@ fn copy_item(
     description: &str,
 ) -> Result<Option<Element>, JsValue> {
     let item: Element = template.clone_node_with_deep(true)?.dyn_into()?;
-    let drops = [COPY_DROPS, &attr_selector(MARK_ATTR)].join(",");
+    let drops = [COPY_DROPS, ",[", MARK_ATTR, "]"].concat();
     elements(item.query_selector_all(&drops)?).for_each(|e| e.remove());
     let inner = elements(item.query_selector_all("*")?).collect::<Vec<_>>();
     for e in std::iter::once(&item).chain(&inner) {
         strip_identity(e)?;
+        // GitLab's selected/active look belongs to GitLab's item, not to its copy.
+        e.class_list().remove_2("is-active", "active")?;
     }
     let texts = text_nodes(&item);
     let Some(first) = texts.first() else {
@@ -259,7 +261,7 @@ fn copy_item(
         }
     }
     if let Choice::Select(split) = anchor.choice {
-        if let Some(check) = first_in(&item, split.check) {
+        if let Some(check) = item.query_selector(split.check)? {
             set_check(split, &check, false)?;
         }
     }
@@ -268,12 +270,9 @@ fn copy_item(
 
 /// Drops what names GitLab's item (and any state of ours) from a copy of it.
 fn strip_identity(e: &Element) -> Result<(), JsValue> {
-    let names = e.get_attribute_names();
-    for name in names.iter().filter_map(|n| n.as_string()) {
-        let ours = name.starts_with(ENTRY_MARKER);
-        let tracking = TRACKING_PREFIXES.iter().any(|p| name.starts_with(p));
-        if ours || tracking || IDENTITY_ATTRS.contains(&name.as_str()) || name == "aria-current" {
-            e.remove_attribute(&name)?;
+    for name in COPY_STRIPS {
+        if e.has_attribute(name) {
+            e.remove_attribute(name)?;
         }
     }
     Ok(())
@@ -422,36 +421,14 @@ fn add_mark(doc: &Document, anchor: &Anchor, item: &Element) -> Result<(), JsVal
     };
     let mark = doc.create_element("span")?;
     mark.set_attribute(MARK_ATTR, "")?;
-    let style = mark.dyn_ref::<HtmlElement>().map(HtmlElement::style);
-    match anchor.choice {
-        Choice::Navigate => {
-            // GitLab UI's neutral badge; the inline style (CSSOM, allowed by any CSP) keeps it
-            // readable where a version lacks the badge classes.
-            mark.set_attribute("class", "gl-badge badge badge-pill badge-neutral gl-ml-2")?;
-            mark.set_text_content(Some(LAST_USED));
-            if let Some(s) = style {
-                s.set_property("margin-left", "0.5rem")?;
-                s.set_property("font-weight", "normal")?;
-                s.set_property("font-size", "0.75rem")?;
-            }
-        }
-        Choice::Select(_) => {
-            // The check mark shows it; screen readers read this.
-            mark.set_text_content(Some(&[" (", LAST_USED, ")"].concat()));
-            if let Some(s) = style {
-                for (k, v) in [
-                    ("position", "absolute"),
-                    ("width", "1px"),
-                    ("height", "1px"),
-                    ("overflow", "hidden"),
-                    ("clip", "rect(0, 0, 0, 0)"),
-                    ("white-space", "nowrap"),
-                ] {
-                    s.set_property(k, v)?;
-                }
-            }
-        }
-    }
+    let (class, text) = match anchor.choice {
+        // GitLab UI's neutral badge, after the label.
+        Choice::Navigate => ("gl-badge badge badge-pill badge-neutral gl-ml-2", LAST_USED),
+        // The check mark shows it; screen readers read this (visually hidden in every era).
+        Choice::Select(_) => ("gl-sr-only sr-only", LAST_USED_SR),
+    };
+    mark.set_attribute("class", class)?;
+    mark.set_text_content(Some(text));
     label.append_child(&mark)?;
     Ok(())
 }
@@ -472,8 +449,7 @@ fn sync_split(
     };
     let primary_text = text_nodes(&primary).into_iter().next();
     let checks = |of_ours: bool| -> Result<Vec<Element>, JsValue> {
-        let icons = split.check.join(",");
-        Ok(elements(group.query_selector_all(&icons)?)
+        Ok(elements(group.query_selector_all(split.check)?)
             .filter(|i| {
                 let in_ours = i.closest(&attr_selector(ENTRY_MARKER)).ok().flatten();
                 in_ours.is_some() == of_ours

@@ -108,9 +108,14 @@ after(async () => {
 async function gitpodLink() {
   const found = await until(() => script((entry, native) => {
     const ours = document.querySelector(entry);
-    if (ours) return { link: ours.querySelector("a"), ours: true, count: document.querySelectorAll(entry).length };
+    if (ours) return { link: ours.querySelector("a, button"), ours: true, count: document.querySelectorAll(entry).length };
+    const label = (li) => {
+      const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent.trim()) return n.textContent.trim();
+      return "";
+    };
     const nat = document.querySelector(native) ||
-      [...document.querySelectorAll("li")].find((li) => li.textContent.trim().toLowerCase() === "gitpod");
+      [...document.querySelectorAll("li")].find((li) => label(li).toLowerCase() === "gitpod");
     const item = nat && (nat.closest("li") || nat);
     if (item && item.hasAttribute("data-gitpod-ext-last")) return { link: item.querySelector("a") || nat, ours: false, count: 0 };
     return null;
@@ -123,14 +128,22 @@ const eras = fixtureSets().filter((f) => f.gitpod_url);
 for (const fixture of eras) {
   test(`Firefox: ${fixture.file}: the Gitpod item opens ${fixture.gitpod_url}`, async () => {
     await wd("POST", "/url", { url: fixture.url });
-    const { link, ours, count } = await gitpodLink();
+    let { link, ours, count } = await gitpodLink();
     if (ours) assert.equal(count, 1, "one entry");
-    const href = await wd("GET", `/element/${link[ELEMENT]}/attribute/href`);
-    assert.equal(href, fixture.gitpod_url);
-    // As a user: open the dropdown holding the item, then click the item.
-    const toggle = await script((a) => a.closest(".gl-new-dropdown, .btn-group, #web-ide-link").querySelector('[aria-haspopup="true"]'), link);
+    // As a user: open the dropdown holding the item (GitLab UI's toggle or the imitation's).
+    const toggle = await script((a) => a.closest(".gl-new-dropdown, .btn-group, #web-ide-link").querySelector("[aria-expanded], [aria-haspopup]"), link);
     await wd("POST", `/element/${toggle[ELEMENT]}/click`, {});
     await until(() => wd("GET", `/element/${link[ELEMENT]}/displayed`), "the item to show");
+    if ((await wd("GET", `/element/${link[ELEMENT]}/name`)).toLowerCase() === "button") {
+      // A split button's item selects; the primary button then performs Gitpod.
+      await wd("POST", `/element/${link[ELEMENT]}/click`, {});
+      link = await until(() => script(() => {
+        const primary = document.querySelector("#web-ide-link .split-content-button");
+        return primary && primary.textContent.trim() === "Gitpod" ? primary : null;
+      }), "the split button to perform Gitpod");
+    }
+    const href = await wd("GET", `/element/${link[ELEMENT]}/attribute/href`);
+    assert.equal(href, fixture.gitpod_url);
     const home = await wd("GET", "/window");
     const before = await wd("GET", "/window/handles");
     await wd("POST", `/element/${link[ELEMENT]}/click`, {});

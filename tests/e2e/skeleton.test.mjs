@@ -40,9 +40,10 @@ test("Edit dropdown: one Gitpod entry that opens the page's Gitpod URL in a new 
   assert.equal(await entry.count(), 1);
   // Inside GitLab's own control, styled as GitLab's items.
   const order = await page.$$eval('[data-testid="action-dropdown"] .gl-new-dropdown-contents > li', (lis) =>
-    lis.map((li) => li.textContent.trim()));
-  // First visit: Gitpod is the pre-selected action, so it leads the menu.
-  assert.deepEqual(order, ["Gitpod", "Gitpod with options…", "Web IDE", "Edit single file"]);
+    lis.map((li) => [...li.querySelectorAll("*")].find((e) => e.childNodes[0]?.nodeType === 3 && e.childNodes[0].textContent.trim())?.childNodes[0].textContent.trim()));
+  // Next to GitLab's Web IDE item; first visit: Gitpod is the last action, marked so.
+  assert.deepEqual(order, ["Web IDE", "Gitpod", "Gitpod with options…", "Edit single file"]);
+  assert.equal(await entry.locator("[data-gitpod-ext-mark]").textContent(), "Last used");
   assert.equal(await entry.locator("a").getAttribute("href"), EDIT.gitpod);
 
   // As a user: open the Edit dropdown, click Gitpod, land on Gitpod in a new tab.

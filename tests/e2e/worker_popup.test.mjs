@@ -63,7 +63,8 @@ test("popup on a GitLab page: the Gitpod URL, the host's last action pre-selecte
   assert.match(await popup.getAttribute("#open-prebuild", "title"), /no longer accepted/);
   // Copy puts the shown URL on the clipboard (read back from the GitLab page).
   await popup.click("#copy");
-  assert.equal(await popup.textContent("#copy"), "Copied");
+  // The label changes once the (asynchronous) clipboard write is done.
+  await waitFor(async () => (await popup.textContent("#copy")) === "Copied", "the copy button to say Copied");
   await env.context.grantPermissions(["clipboard-read"], { origin: "https://gitlab.com" });
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), PAGE.options);
   // Pointing at an action shows its URL; choosing it opens that URL next to the page.

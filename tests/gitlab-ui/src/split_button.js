@@ -11,6 +11,11 @@ const KEY = "gl-web-ide-button-selected";
 const ActionsButton = {
   components: { GlDropdown, GlDropdownItem, GlDropdownDivider },
   props: { actions: Array, selectedKey: String },
+  methods: {
+    handleClick(action, evt) {
+      action.handle?.(evt);
+    },
+  },
   computed: {
     selectedAction() {
       return this.actions.find((x) => x.key === this.selectedKey) || this.actions[0];
@@ -19,7 +24,8 @@ const ActionsButton = {
   template: `
     <span>
       <gl-dropdown id="web-ide-link" :text="selectedAction.text" :split-href="selectedAction.href"
-          variant="confirm" category="primary" split data-qa-selector="action_dropdown">
+          variant="confirm" category="primary" split data-qa-selector="action_dropdown"
+          @click="handleClick(selectedAction, $event)">
         <template #button-content>
           <span class="gl-dropdown-button-text" v-bind="selectedAction.attrs">{{ selectedAction.text }}</span>
         </template>
@@ -49,6 +55,11 @@ start({
           secondaryText: "Quickly and easily edit multiple files in your project.",
           href: `/-/ide/project${project}/edit/${rest}`,
           attrs: { "data-qa-selector": "web_ide_button" },
+          // 15.x opens the Web IDE from the primary's handler, in a new tab (visitUrl(url, true)).
+          handle: (evt) => {
+            evt?.preventDefault();
+            window.open(`/-/ide/project${project}/edit/${rest}`, "_blank");
+          },
         },
         {
           key: "edit",
