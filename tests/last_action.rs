@@ -108,7 +108,11 @@ fn gitlab_item_keys_of_every_era() {
         ("_menu_item", None),
     ];
     for (selector, key) in selectors {
-        assert_eq!(action_from_qa_selector(selector).as_deref(), key, "{selector}");
+        assert_eq!(
+            action_from_qa_selector(selector).as_deref(),
+            key,
+            "{selector}"
+        );
     }
 }
 

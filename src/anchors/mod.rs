@@ -57,6 +57,9 @@ pub struct SplitButton {
     pub check: &'static str,
     /// The classes GitLab UI hides an unselected item's check icon with (by version).
     pub check_hidden: &'static [&'static str],
+    /// The divider GitLab puts between the menu's items (one selector list); each of ours
+    /// follows a copy of it.
+    pub divider: &'static str,
 }
 
 /// The markup built when there is no GitLab item to copy.
@@ -89,6 +92,8 @@ pub const ENTRY_TESTID: &str = "gitpod-ext-menu-item";
 pub const OPTIONS_TESTID: &str = "gitpod-ext-options-menu-item";
 /// Holds the action key of each of our entries.
 pub const ACTION_ATTR: &str = "data-gitpod-ext-action";
+/// Marks our copy of GitLab's divider before the entry of the action it holds.
+pub const SEPARATOR_ATTR: &str = "data-gitpod-ext-divider";
 /// Holds the Gitpod URL of an entry whose item only selects (split button).
 pub const HREF_ATTR: &str = "data-gitpod-ext-href";
 /// Marks the item we marked as the last action used, so the mark can be moved.
@@ -129,6 +134,7 @@ pub const COPY_STRIPS: &[&str] = &[
     ACTION_ATTR,
     LAST_MARKER,
     HID_ATTR,
+    SEPARATOR_ATTR,
 ];
 /// Parts of GitLab's item a copy leaves out: keyboard-shortcut hints ("." opens the Web IDE).
 pub const COPY_DROPS: &str = "kbd";

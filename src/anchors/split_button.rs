@@ -36,4 +36,5 @@ const SPLIT: SplitButton = SplitButton {
     check: "[data-testid=\"dropdown-item-checkbox\"], .gl-dropdown-item-check-icon, \
             .gl-new-dropdown-item-check-icon",
     check_hidden: &["gl-visibility-hidden", "gl-invisible"],
+    divider: ".gl-dropdown-divider, .gl-new-dropdown-divider",
 };

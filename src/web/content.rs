@@ -24,8 +24,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{
-    Element, EventTarget, HtmlElement, KeyboardEvent, Location, MutationObserver,
-    MutationObserverInit, Node, Url,
+    Element, EventTarget, KeyboardEvent, Location, MutationObserver, MutationObserverInit, Node,
+    Url,
 };
 
 /// Pages that show no known control this long after start never will (dashboards, settings):
@@ -168,9 +168,7 @@ fn refresh(state: &Rc<RefCell<State>>) {
     let outcome = inject(&doc, &page, &s.settings, s.last.get(&s.host));
     if matches!(outcome, Outcome::Entry(..) | Outcome::Native(_)) {
         let written = doc
-            .query_selector_all(
-                &["[", ENTRY_MARKER, "],[", LAST_MARKER, "]"].concat(),
-            )
+            .query_selector_all(&["[", ENTRY_MARKER, "],[", LAST_MARKER, "]"].concat())
             .map(|list| elements(list).collect::<Vec<_>>())
             .unwrap_or_default();
         if let (false, Ok(href)) = (written.is_empty(), window().location().href()) {
@@ -188,9 +186,10 @@ fn refresh(state: &Rc<RefCell<State>>) {
 
 /// Listeners for the page's lifetime, delegated from the document so re-rendered entries need
 /// none of their own: clicks (remember the chosen action; after one of ours, close the menu as
-/// GitLab closes it after its own items), Enter/Space on our entries (GitLab's items forward
-/// them to their link or button; its menus close on them first), and arrow keys where GitLab
-/// moves no focus itself (the imitation pages).
+/// GitLab closes it after its own items) and Enter/Space on our entries (GitLab's items forward
+/// them to their link or button; its menus close on them first). Arrow keys need nothing of
+/// ours: our items carry the classes GitLab's keyboard navigation walks (`.gl-new-dropdown-item`,
+/// `.dropdown-item`).
 fn listen(state: &Rc<RefCell<State>>) {
     let doc = document();
     let capture = EventListenerOptions {
@@ -255,38 +254,6 @@ fn listen(state: &Rc<RefCell<State>>) {
         event.stop_propagation();
         if let Some(acting) = action_element(&entry) {
             acting.click();
-        }
-    })
-    .forget();
-
-    EventListener::new(&doc, "keydown", move |event| {
-        let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
-            return;
-        };
-        if !matches!(key.as_str(), "ArrowDown" | "ArrowUp") || event.default_prevented() {
-            return; // GitLab moved the focus itself
-        }
-        let Some(entry) = our_entry(event.target()) else {
-            return;
-        };
-        let next = if key == "ArrowDown" {
-            entry.next_element_sibling()
-        } else {
-            entry.previous_element_sibling()
-        };
-        if let Some(next) = next.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-            event.prevent_default();
-            let focus = if next.tab_index() >= 0 {
-                Some(next)
-            } else {
-                next.query_selector("a, button")
-                    .ok()
-                    .flatten()
-                    .and_then(|a| a.dyn_into::<HtmlElement>().ok())
-            };
-            if let Some(f) = focus {
-                let _ = f.focus();
-            }
         }
     })
     .forget();

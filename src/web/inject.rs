@@ -46,11 +46,25 @@ pub fn inject(doc: &Document, page: &GitLabUrl, settings: &Settings, last: &str)
         };
         if has_native_gitpod(anchor, &control, &group)? {
             remove_ours(&control)?; // GitLab enabled its own after we added ours
-            mark_last(doc, anchor, &control, &group, last, settings.open_in_new_tab)?;
+            mark_last(
+                doc,
+                anchor,
+                &control,
+                &group,
+                last,
+                settings.open_in_new_tab,
+            )?;
             return Ok(Outcome::Native(anchor.name));
         }
         let href = place_entries(doc, anchor, &control, &group, page, settings)?;
-        mark_last(doc, anchor, &control, &group, last, settings.open_in_new_tab)?;
+        mark_last(
+            doc,
+            anchor,
+            &control,
+            &group,
+            last,
+            settings.open_in_new_tab,
+        )?;
         Ok(Outcome::Entry(anchor.name, href))
     })();
     result
@@ -175,6 +189,19 @@ fn place_entries(
 ) -> Result<String, JsValue> {
     let neighbour = first_in(group, anchor.neighbour);
     let mut previous = neighbour.clone().or_else(|| last_gitlab_item(group));
+    let divider = match anchor.choice {
+        Choice::Select(split) => group.query_selector(
+            &[
+                ":scope > :is(",
+                split.divider,
+                "):not([",
+                ENTRY_MARKER,
+                "])",
+            ]
+            .concat(),
+        )?,
+        Choice::Navigate => None,
+    };
     let mut main_href = String::new();
     for (action, mode, testid, suffix, description) in ENTRIES {
         let href = gitpod_url(&settings.gitpod_origin, page, mode);
@@ -197,19 +224,41 @@ fn place_entries(
             }
         };
         set_target(anchor, &entry, &href, settings.open_in_new_tab)?;
-        let in_group = entry.parent_element().is_some_and(|p| p == *group);
-        if !in_group || entry.previous_element_sibling() != previous {
-            match &previous {
-                Some(p) => p.after_with_node_1(&entry)?,
-                None => group.prepend_with_node_1(&entry)?,
-            }
+        // Where GitLab divides its items (split button), each of ours follows a divider too.
+        if let Some(divider) = &divider {
+            let sep_attr = [SEPARATOR_ATTR, "=\"", action, "\""].concat();
+            let sep = match control.query_selector(&["[", &sep_attr, "]"].concat())? {
+                Some(existing) => existing,
+                None => {
+                    let copy: Element = divider.clone_node_with_deep(true)?.dyn_into()?;
+                    strip_identity(&copy)?;
+                    copy.set_attribute(ENTRY_MARKER, "")?;
+                    copy.set_attribute(SEPARATOR_ATTR, action)?;
+                    copy
+                }
+            };
+            place_after(group, &previous, &sep)?;
+            previous = Some(sep);
         }
+        place_after(group, &previous, &entry)?;
         if action == GITPOD {
             main_href = href;
         }
         previous = Some(entry);
     }
     Ok(main_href)
+}
+
+/// Moves `e` right after `previous` (first in `group` without one), unless it is there already.
+fn place_after(group: &Element, previous: &Option<Element>, e: &Element) -> Result<(), JsValue> {
+    let in_group = e.parent_element().is_some_and(|p| p == *group);
+    if in_group && e.previous_element_sibling() == *previous {
+        return Ok(());
+    }
+    match previous {
+        Some(p) => p.after_with_node_1(e),
+        None => group.prepend_with_node_1(e),
+    }
 }
 
 fn last_gitlab_item(group: &Element) -> Option<Element> {
@@ -283,7 +332,10 @@ fn strip_identity(e: &Element) -> Result<(), JsValue> {
 fn retag(doc: &Document, e: &Element, tag: &str) -> Result<Element, JsValue> {
     let new = doc.create_element(tag)?;
     for name in e.get_attribute_names().iter().filter_map(|n| n.as_string()) {
-        if !matches!(name.as_str(), "type" | "href" | "download" | "target" | "rel") {
+        if !matches!(
+            name.as_str(),
+            "type" | "href" | "download" | "target" | "rel"
+        ) {
             if let Some(v) = e.get_attribute(&name) {
                 new.set_attribute(&name, &v)?;
             }
@@ -421,14 +473,24 @@ fn add_mark(doc: &Document, anchor: &Anchor, item: &Element) -> Result<(), JsVal
     };
     let mark = doc.create_element("span")?;
     mark.set_attribute(MARK_ATTR, "")?;
-    let (class, text) = match anchor.choice {
-        // GitLab UI's neutral badge, after the label.
-        Choice::Navigate => ("gl-badge badge badge-pill badge-neutral gl-ml-2", LAST_USED),
-        // The check mark shows it; screen readers read this (visually hidden in every era).
-        Choice::Select(_) => ("gl-sr-only sr-only", LAST_USED_SR),
-    };
-    mark.set_attribute("class", class)?;
-    mark.set_text_content(Some(text));
+    match anchor.choice {
+        Choice::Navigate => {
+            // GitLab UI's neutral badge, a space after the label (a gap no CSS can take away).
+            let badge = el(
+                doc,
+                "span",
+                &[("class", "gl-badge badge badge-pill badge-neutral")],
+            )?;
+            badge.set_text_content(Some(LAST_USED));
+            mark.append_with_str_1(" ")?;
+            mark.append_child(&badge)?;
+        }
+        Choice::Select(_) => {
+            // The check mark shows it; screen readers read this (visually hidden in every era).
+            mark.set_attribute("class", "gl-sr-only sr-only")?;
+            mark.set_text_content(Some(LAST_USED_SR));
+        }
+    }
     label.append_child(&mark)?;
     Ok(())
 }
@@ -484,7 +546,11 @@ fn sync_split(
                 }
             }
             for icon in checks(true)? {
-                let mine = icon.closest(&attr_selector(LAST_MARKER)).ok().flatten().is_some();
+                let mine = icon
+                    .closest(&attr_selector(LAST_MARKER))
+                    .ok()
+                    .flatten()
+                    .is_some();
                 if hidden_check(split, &icon) == mine {
                     set_check(split, &icon, mine)?;
                 }
@@ -556,7 +622,11 @@ fn set_check(split: &SplitButton, icon: &Element, visible: bool) -> Result<(), J
 
 /// The item of `group` that performs `action`.
 fn find_item(group: &Element, action: &str) -> Option<Element> {
-    if let Some(ours) = group.query_selector(&action_selector(action)).ok().flatten() {
+    if let Some(ours) = group
+        .query_selector(&action_selector(action))
+        .ok()
+        .flatten()
+    {
         return Some(ours);
     }
     let items = group

@@ -149,7 +149,7 @@ test("the last action is pre-selected across reloads and pages of the same host"
   await page.waitForSelector('[data-testid="gitpod-ext-options-menu-item"][data-gitpod-ext-last]', { state: "attached" });
   // The menu keeps its order (ours next to Web IDE); the mark shows the last used.
   assert.deepEqual(await menuTexts(page), ["Web IDE", "Gitpod", "Gitpod with options…", "Edit single file"]);
-  assert.equal(await page.locator('[data-testid="gitpod-ext-options-menu-item"] [data-gitpod-ext-mark]').textContent(), "Last used");
+  assert.equal((await page.locator('[data-testid="gitpod-ext-options-menu-item"] [data-gitpod-ext-mark]').textContent()).trim(), "Last used");
   await page.close();
 
   // Memory is per host: another host's choice does not leak into gitlab.com, and survives.
@@ -220,7 +220,9 @@ test("a URL change that re-renders nothing still updates the entry (Navigation A
   await page.close();
 });
 
-test("keyboard: the entry is focusable like GitLab's items, arrows move, Enter opens Gitpod", async () => {
+test("keyboard: the entry is focusable like GitLab's items, Enter opens Gitpod", async () => {
+  // (GitLab's own arrow-key navigation reaching it is in real_ui.test.mjs: these imitation
+  // pages have none.)
   await resetMemory();
   const { page } = await openPage(env.context, EDIT);
   await page.click('[data-testid="action-dropdown"] [data-testid="base-dropdown-toggle"]');
@@ -228,10 +230,6 @@ test("keyboard: the entry is focusable like GitLab's items, arrows move, Enter o
   await entry.waitFor({ state: "visible" });
   assert.equal(await entry.getAttribute("tabindex"), "0");
   await entry.focus();
-  await page.keyboard.press("ArrowDown");
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("data-testid")), "gitpod-ext-options-menu-item");
-  await page.keyboard.press("ArrowUp");
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("data-testid")), "gitpod-ext-menu-item");
   const [opened] = await Promise.all([env.context.waitForEvent("page"), page.keyboard.press("Enter")]);
   await opened.waitForLoadState();
   assert.equal(opened.url(), "https://gitpod.io/#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli");

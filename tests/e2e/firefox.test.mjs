@@ -164,6 +164,41 @@ for (const fixture of eras) {
   });
 }
 
+/** Presses keys as a user does (WebDriver key actions on whatever has the focus). */
+async function press(...keys) {
+  const actions = keys.flatMap((value) => [{ type: "keyDown", value }, { type: "keyUp", value }]);
+  await wd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+}
+const KEY = { Enter: "\uE007", ArrowDown: "\uE015", Space: " " };
+
+// GitLab UI's own keyboard handling in Firefox: the toggle opens on Enter, its arrow keys walk
+// to our entry, Enter or Space on it opens Gitpod (menus whose items navigate).
+const keyboardPages = fixtureSets().filter((f) => f.real_ui && f.choose === "navigate" && /edit-dropdown|tree-code/.test(f.file));
+for (const fixture of keyboardPages) {
+  for (const key of ["Enter", "Space"]) {
+    test(`Firefox: ${fixture.file} (${fixture.real_ui}): ${key} on the entry, reached with GitLab's arrow keys`, async () => {
+      await wd("POST", "/url", { url: fixture.url });
+      await gitpodLink();
+      await script((control) => document.querySelector(control).querySelector("[aria-expanded]").focus(), fixture.control);
+      await press(KEY.Enter);
+      await until(() => script((control) => document.querySelector(control).querySelector("[aria-expanded]").getAttribute("aria-expanded") === "true", fixture.control), "the menu to open");
+      for (let i = 0; i < 12 && !(await script((entry) => Boolean(document.activeElement?.closest(entry)), ENTRY)); i++) {
+        await press(KEY.ArrowDown);
+      }
+      assert.ok(await script((entry) => Boolean(document.activeElement?.closest(entry)), ENTRY), "arrow keys reach the entry");
+      const home = await wd("GET", "/window");
+      const before = await wd("GET", "/window/handles");
+      await press(KEY[key]);
+      const opened = await until(async () => (await wd("GET", "/window/handles")).find((h) => !before.includes(h)), "Gitpod to open");
+      await wd("POST", "/window", { handle: opened });
+      await until(async () => (await wd("GET", "/url")) === fixture.gitpod_url, `the tab to show ${fixture.gitpod_url}`);
+      await wd("DELETE", "/window");
+      await wd("POST", "/window", { handle: home });
+      assert.equal(await script((control) => document.querySelector(control).querySelector("[aria-expanded]").getAttribute("aria-expanded"), fixture.control), "false", "the menu closed");
+    });
+  }
+}
+
 test("Firefox: a strict CSP (script-src 'self') does not keep the entry out", async () => {
   server.setCsp(CSP.strict);
   try {

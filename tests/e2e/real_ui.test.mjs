@@ -59,6 +59,12 @@ function placement(page, p) {
     const labelId = group.getAttribute("aria-labelledby");
     const header = (labelId && document.getElementById(labelId)) || group.parentElement.querySelector(":scope > div");
     const acting = (li) => li.querySelector("a, button");
+    // The next item that way, passing over dividers.
+    const sibling = (el, dir) => {
+      let e = el[dir];
+      while (e && e.matches(":has(> hr)")) e = e[dir];
+      return e;
+    };
     // Texts a user reads in the item (elements with text of their own), not counting shortcut
     // hints and our mark.
     const lines = (li) => [...li.querySelectorAll("*")].filter((e) => e.tagName !== "KBD" && !e.closest("[data-gitpod-ext-mark]") &&
@@ -73,8 +79,12 @@ function placement(page, p) {
       count: all.length,
       inControl: Boolean(ours.closest(p.control)),
       groupLabel: header ? header.textContent.trim() : null,
-      previous: ours.previousElementSibling && labelOf(ours.previousElementSibling),
-      next: ours.nextElementSibling && ours.nextElementSibling.getAttribute("data-testid"),
+      previous: sibling(ours, "previousElementSibling") && labelOf(sibling(ours, "previousElementSibling")),
+      next: sibling(ours, "nextElementSibling") && sibling(ours, "nextElementSibling").getAttribute("data-testid"),
+      // Where GitLab divides its items (split button), ours are divided the same way.
+      dividedLikeGitLab: items.some((li) => li.matches(":has(> hr)") && !li.hasAttribute("data-gitpod-ext"))
+        ? ["previousElementSibling", "nextElementSibling"].every((dir) => ours[dir]?.matches(":has(> hr)"))
+        : ![ours.previousElementSibling, ours.nextElementSibling].some((e) => e?.matches(":has(> hr)")),
       hasNeighbour: Boolean(neighbour),
       sameItemClasses: neighbour && neighbour.className === ours.className,
       sameActingClasses: neighbour && acting(neighbour).className === acting(ours).className,
@@ -148,6 +158,7 @@ for (const p of PAGES) {
     if (p.group) assert.equal(at.groupLabel, p.group, "in GitLab's group for IDE actions");
     assert.equal(at.previous, p.neighbour, `right after ${p.neighbour}`);
     assert.equal(at.next, "gitpod-ext-options-menu-item", "then Gitpod with options");
+    assert.ok(at.dividedLikeGitLab, "divided from its neighbours as GitLab divides its items");
     assert.ok(at.sameItemClasses, "the item has GitLab's item classes");
     assert.ok(at.sameActingClasses, "its link/button has GitLab's classes");
     assert.equal(at.actingTag, p.choose === "navigate" ? "a" : "button", "acts like GitLab's items of the era");
@@ -178,7 +189,7 @@ for (const p of PAGES) {
       assert.deepEqual(checks, ["gitpod-ext-menu-item"]);
       assert.equal((await page.locator(`${p.control} .split-content-button`).textContent()).trim(), "Gitpod");
     }
-    for (const theme of ["light", "dark"]) {
+    for (const theme of p.dark ? ["light", "dark"] : ["light"]) {
       await page.evaluate((dark) => document.documentElement.classList.toggle("gl-dark", dark), theme === "dark");
       await page.waitForTimeout(100);
       await page.screenshot({ path: join(SHOTS, `${p.file.replace(/\.html$/, "")}-${theme}.png`) });

@@ -43,7 +43,7 @@ test("Edit dropdown: one Gitpod entry that opens the page's Gitpod URL in a new 
     lis.map((li) => [...li.querySelectorAll("*")].find((e) => e.childNodes[0]?.nodeType === 3 && e.childNodes[0].textContent.trim())?.childNodes[0].textContent.trim()));
   // Next to GitLab's Web IDE item; first visit: Gitpod is the last action, marked so.
   assert.deepEqual(order, ["Web IDE", "Gitpod", "Gitpod with options…", "Edit single file"]);
-  assert.equal(await entry.locator("[data-gitpod-ext-mark]").textContent(), "Last used");
+  assert.equal((await entry.locator("[data-gitpod-ext-mark]").textContent()).trim(), "Last used");
   assert.equal(await entry.locator("a").getAttribute("href"), EDIT.gitpod);
 
   // As a user: open the Edit dropdown, click Gitpod, land on Gitpod in a new tab.

@@ -97,7 +97,7 @@ for (const p of PAGES) {
 }
 
 const expected = PAGES.map(({ file, url, gitpod_url, control, group, neighbour, choose, version }) => ({
-  file, url, gitpod_url, native_gitpod: false, real_ui: VERSIONS[version].ui, control, group, neighbour, choose,
+  file, url, gitpod_url, native_gitpod: false, real_ui: VERSIONS[version].ui, dark: VERSIONS[version].dark, control, group, neighbour, choose,
   note: `GitLab ${VERSIONS[version].gitlab} rendered by @gitlab/ui ${version}`,
 }));
 writeFileSync(join(out, "expected.json"), JSON.stringify(expected, null, 2) + "\n");

@@ -3,9 +3,11 @@
 // (the fixture table the e2e server and tests read, same shape as tests/fixtures/gitlab).
 
 export const VERSIONS = {
-  62: { ui: "gitlab-ui-62", vue: "vue-2.7.14", gitlab: "15.11", tailwind: false },
-  108: { ui: "gitlab-ui-108", vue: "vue", gitlab: "17.9", tailwind: true },
-  123: { ui: "gitlab-ui-123", vue: "vue", gitlab: "18.x", tailwind: true },
+  // `dark`: the version ships GitLab's dark theme (`gl-dark` tokens); 15.x's dark theme was
+  // GitLab's own stylesheet, not part of GitLab UI.
+  62: { ui: "gitlab-ui-62", vue: "vue-2.7.14", gitlab: "15.11", tailwind: false, dark: false },
+  108: { ui: "gitlab-ui-108", vue: "vue", gitlab: "17.9", tailwind: true, dark: true },
+  123: { ui: "gitlab-ui-123", vue: "vue", gitlab: "18.x", tailwind: true, dark: true },
 };
 
 // `group`: the text GitLab shows in the group the entry must join (its label, or the first
