@@ -1,0 +1,230 @@
+//! `cargo xtask build`: each context's wasm (the crate with one entry feature), its JS glue
+//! (wasm-bindgen-cli-support, pinned to the crate's wasm-bindgen), one self-contained script per
+//! context with the wasm embedded, the two browsers' builds, their zips and the size report.
+
+use crate::package::zip_dir;
+use crate::{cargo, output, read, root, run, write, Result};
+use base64::Engine as _;
+use serde_json::Value;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use wasm_bindgen_cli_support::Bindgen;
+
+/// The shipped contexts: each is the crate built with the feature of the same name, and its
+/// bundle is `<name>.js` (glue + embedded wasm + boot shim from extension/boot/).
+const ENTRIES: &[&str] = &["content", "background", "popup"];
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const CRATE_FILE: &str = "gitpod_gitlab.wasm";
+
+pub struct Built {
+    pub dist: PathBuf,
+    pub sizes: Vec<Size>,
+}
+
+/// Size budgets (issue #5), in gzip -9 bytes. Sizes are deterministic, so `test` enforces them:
+/// the content wasm loads on every GitLab page.
+const SIZE_BUDGETS: &[(&str, usize)] = &[("content_bg.wasm", 40_000)];
+
+pub fn check_budgets(sizes: &[Size]) -> Result {
+    for (name, budget) in SIZE_BUDGETS {
+        let size = sizes
+            .iter()
+            .find(|s| s.name == *name)
+            .ok_or_else(|| format!("size budget: {name} was not built"))?;
+        if size.gzip > *budget {
+            return Err(format!(
+                "size budget exceeded: {name} is {} bytes gzipped, budget {budget}",
+                size.gzip
+            ));
+        }
+        println!("size budget: {name} {} / {budget} bytes gzipped", size.gzip);
+    }
+    Ok(())
+}
+
+pub fn build() -> Result<Built> {
+    let root = root();
+    ensure_wasm_target()?;
+    let work = target_dir().join("xtask");
+    let glue_dir = work.join("glue");
+    fs::create_dir_all(&glue_dir).map_err(|e| e.to_string())?;
+
+    let mut sizes = Vec::new();
+    let mut bundles = Vec::new();
+    for entry in ENTRIES {
+        run(Command::new(cargo()).current_dir(&root).args([
+            "build",
+            "--quiet",
+            "--lib",
+            "--package",
+            "gitpod-gitlab",
+            "--target",
+            WASM_TARGET,
+            "--profile",
+            "wasm-release",
+            "--features",
+            entry,
+        ]))?;
+        let built = target_dir()
+            .join(WASM_TARGET)
+            .join("wasm-release")
+            .join(CRATE_FILE);
+        let input = work.join(format!("{entry}.wasm"));
+        fs::copy(&built, &input).map_err(|e| format!("{}: {e}", built.display()))?;
+
+        let mut bindgen = Bindgen::new();
+        bindgen
+            .input_path(&input)
+            .out_name(entry)
+            .typescript(false)
+            .omit_default_module_path(false)
+            .remove_name_section(std::env::var_os("XTASK_KEEP_NAMES").is_none()) // names only for size analysis (twiggy)
+            .remove_producers_section(true);
+        bindgen.no_modules(true).map_err(|e| e.to_string())?;
+        bindgen
+            .generate(&glue_dir)
+            .map_err(|e| format!("wasm-bindgen ({entry}): {e}"))?;
+
+        let glue = read(&glue_dir.join(format!("{entry}.js")))?;
+        let wasm =
+            fs::read(glue_dir.join(format!("{entry}_bg.wasm"))).map_err(|e| e.to_string())?;
+        let boot = read(&root.join("extension/boot").join(format!("{entry}.js")))?;
+        let bundle = bundle(&glue, &wasm, &boot);
+        sizes.push(Size::of(&format!("{entry}_bg.wasm"), &wasm));
+        sizes.push(Size::of(&format!("{entry}.js (bundle)"), bundle.as_bytes()));
+        bundles.push((format!("{entry}.js"), bundle));
+    }
+
+    let manifest: Value = serde_json::from_str(&read(&root.join("manifest.json"))?)
+        .map_err(|e| format!("manifest.json: {e}"))?;
+    let version = manifest["version"].as_str().unwrap_or("0.0.0").to_string();
+    let dist = root.join("dist");
+    for browser in ["chrome", "firefox"] {
+        let dir = dist.join(browser);
+        let _ = fs::remove_dir_all(&dir);
+        copy_static(&root.join("extension"), &dir)?;
+        for (name, text) in &bundles {
+            write(&dir.join(name), text.as_bytes())?;
+        }
+        let derived = serde_json::to_string_pretty(&manifest_for(&manifest, browser))
+            .map_err(|e| e.to_string())?;
+        write(&dir.join("manifest.json"), derived.as_bytes())?;
+        let zip = dist.join(format!("gitpod-gitlab-{browser}-{version}.zip"));
+        zip_dir(&dir, &zip)?;
+        sizes.push(Size::of(
+            &format!("{browser} zip"),
+            &fs::read(&zip).map_err(|e| e.to_string())?,
+        ));
+    }
+    report_sizes(&sizes, &dist)?;
+    Ok(Built { dist, sizes })
+}
+
+/// One classic script per context: the no-modules glue, the wasm bytes as base64 (so the
+/// worker can initialise synchronously and content scripts need no web_accessible_resources)
+/// and the boot shim, all inside one function scope so nothing leaks into the page's world.
+fn bundle(glue: &str, wasm: &[u8], boot: &str) -> String {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+    format!(
+        "(() => {{\n\"use strict\";\nconst BUNDLE_START = performance.now();\n{glue}\nconst WASM_BASE64 = \"{b64}\";\nconst WASM_BYTES = Uint8Array.fromBase64\n  ? Uint8Array.fromBase64(WASM_BASE64)\n  : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));\n{boot}\n}})();\n"
+    )
+}
+
+/// manifest.json serves both browsers; each build keeps only what its browser reads.
+fn manifest_for(manifest: &Value, browser: &str) -> Value {
+    let mut m = manifest.clone();
+    let Some(obj) = m.as_object_mut() else {
+        return m;
+    };
+    match browser {
+        "chrome" => {
+            obj.remove("browser_specific_settings");
+            if let Some(bg) = obj.get_mut("background").and_then(Value::as_object_mut) {
+                bg.remove("scripts");
+            }
+        }
+        _ => {
+            obj.remove("key");
+            if let Some(bg) = obj.get_mut("background").and_then(Value::as_object_mut) {
+                bg.remove("service_worker");
+            }
+        }
+    }
+    m
+}
+
+fn copy_static(from: &Path, to: &Path) -> Result {
+    fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        let name = entry.file_name();
+        if name == "boot" {
+            continue; // boot shims are bundled, not shipped as files
+        }
+        if path.is_dir() {
+            copy_static(&path, &to.join(&name))?;
+        } else {
+            fs::copy(&path, to.join(&name)).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+pub struct Size {
+    name: String,
+    raw: usize,
+    gzip: usize,
+}
+
+impl Size {
+    fn of(name: &str, bytes: &[u8]) -> Size {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let _ = gz.write_all(bytes);
+        let gzip = gz.finish().map(|v| v.len()).unwrap_or(0);
+        Size {
+            name: name.to_string(),
+            raw: bytes.len(),
+            gzip,
+        }
+    }
+}
+
+fn report_sizes(sizes: &[Size], dist: &Path) -> Result {
+    println!(
+        "{:<28} {:>10} {:>12}",
+        "artifact", "raw bytes", "gzip -9 bytes"
+    );
+    for s in sizes {
+        println!("{:<28} {:>10} {:>12}", s.name, s.raw, s.gzip);
+    }
+    let json: Vec<Value> = sizes
+        .iter()
+        .map(|s| serde_json::json!({"name": s.name, "raw": s.raw, "gzip": s.gzip}))
+        .collect();
+    write(
+        &dist.join("sizes.json"),
+        serde_json::to_string_pretty(&json)
+            .map_err(|e| e.to_string())?
+            .as_bytes(),
+    )
+}
+
+fn ensure_wasm_target() -> Result {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]));
+    match installed {
+        Some(list) if list.lines().any(|l| l.trim() == WASM_TARGET) => Ok(()),
+        Some(_) => run(Command::new("rustup").args(["target", "add", WASM_TARGET])),
+        None => Err(format!(
+            "rustup not found: install the {WASM_TARGET} target for your Rust toolchain"
+        )),
+    }
+}
+
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
