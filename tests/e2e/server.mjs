@@ -25,7 +25,9 @@ export const CSP = {
  * the team's reference set (../shared beside the checkout, or SHARED_FIXTURES) runs too where
  * it exists. */
 export const REAL_UI_DIR = join(here, "../gitlab-ui/dist");
-export const REAL_UI_ASSETS = "/-/real-ui-assets/";
+const OWN_DIR = join(here, "../fixtures/gitlab");
+/** Asset routes: the real-UI pages' bundles and the hand-written fixtures' shared script. */
+const ASSET_DIRS = { "/-/real-ui-assets/": REAL_UI_DIR, "/-/fixture-assets/": OWN_DIR };
 
 export function sharedFixturesDir() {
   const dir = process.env.SHARED_FIXTURES || join(here, "../../../shared/fixtures/gitlab");
@@ -33,7 +35,7 @@ export function sharedFixturesDir() {
 }
 
 export function fixtureSets() {
-  const required = [join(here, "../fixtures/gitlab"), REAL_UI_DIR];
+  const required = [OWN_DIR, REAL_UI_DIR];
   for (const dir of required) {
     if (!existsSync(join(dir, "expected.json"))) {
       throw new Error(`GitLab test pages missing: no ${join(dir, "expected.json")} ` +
@@ -111,10 +113,11 @@ export async function startServer({ csp = CSP.gitlab, pages = {}, port = 0 } = {
       res.end(pages[url]);
       return;
     }
-    // The real-UI pages' scripts, styles and icons, on every GitLab host.
+    // The pages' scripts, styles and icons, on every GitLab host.
     const asset = new URL(url).pathname;
-    if (asset.startsWith(REAL_UI_ASSETS) && /^[\w.-]+$/.test(asset.slice(REAL_UI_ASSETS.length))) {
-      const file = join(REAL_UI_DIR, asset.slice(REAL_UI_ASSETS.length));
+    const [prefix, dir] = Object.entries(ASSET_DIRS).find(([p]) => asset.startsWith(p)) || [];
+    if (prefix && /^[\w.-]+$/.test(asset.slice(prefix.length))) {
+      const file = join(dir, asset.slice(prefix.length));
       if (existsSync(file)) {
         const type = { js: "text/javascript", css: "text/css", svg: "image/svg+xml" }[file.split(".").pop()] || "application/octet-stream";
         res.writeHead(200, { "content-type": type });
