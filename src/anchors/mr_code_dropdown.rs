@@ -8,6 +8,9 @@ use super::{Anchor, Choice, ItemStyle};
 pub const ANCHOR: Anchor = Anchor {
     name: "mr-code-dropdown",
     control: &[
+        // Server-rendered (15.x–17.x): the test id marks the toggle; the menu is its sibling.
+        ".dropdown:has(> [data-testid=\"mr-code-dropdown\"])",
+        ".dropdown:has(> [data-qa-selector=\"mr_code_dropdown\"])",
         "[data-testid=\"mr-code-dropdown\"]",
         ".js-issuable-actions [data-testid=\"code-dropdown\"]",
     ],

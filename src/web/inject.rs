@@ -44,28 +44,16 @@ pub fn inject(doc: &Document, page: &GitLabUrl, settings: &Settings, last: &str)
         let Some(group) = first_in(&control, anchor.group) else {
             return Ok(Outcome::NoControl);
         };
-        if has_native_gitpod(anchor, &control, &group)? {
+        let outcome = if has_native_gitpod(anchor, &control, &group)? {
             remove_ours(&control)?; // GitLab enabled its own after we added ours
-            mark_last(
-                doc,
-                anchor,
-                &control,
-                &group,
-                last,
-                settings.open_in_new_tab,
-            )?;
-            return Ok(Outcome::Native(anchor.name));
-        }
-        let href = place_entries(doc, anchor, &control, &group, page, settings)?;
-        mark_last(
-            doc,
-            anchor,
-            &control,
-            &group,
-            last,
-            settings.open_in_new_tab,
-        )?;
-        Ok(Outcome::Entry(anchor.name, href))
+            Outcome::Native(anchor.name)
+        } else {
+            let href = place_entries(doc, anchor, &control, &group, page, settings)?;
+            Outcome::Entry(anchor.name, href)
+        };
+        let new_tab = settings.open_in_new_tab;
+        mark_last(doc, anchor, &control, &group, last, new_tab)?;
+        Ok(outcome)
     })();
     result
         .unwrap_or_else(|e| Outcome::Failed([anchor.name, ": ", &super::ext::js_text(e)].concat()))

@@ -81,7 +81,7 @@ for (const fixture of fixtureSets().filter((f) => !f.real_ui)) {
     // button (13.5–16.0) items only select: then the primary button opens it.
     let link = item.locator("a, button").first();
     await link.evaluate((a) => {
-      const root = a.closest(".gl-new-dropdown, .btn-group, #web-ide-link");
+      const root = a.closest(".gl-new-dropdown, .btn-group, #web-ide-link, .dropdown");
       root.querySelector('[aria-haspopup="true"]').setAttribute("data-test-toggle", "");
     });
     await page.click("[data-test-toggle]");

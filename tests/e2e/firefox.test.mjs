@@ -131,7 +131,7 @@ for (const fixture of eras) {
     let { link, ours, count } = await gitpodLink();
     if (ours) assert.equal(count, 1, "one entry");
     // As a user: open the dropdown holding the item (GitLab UI's toggle or the imitation's).
-    const toggle = await script((a) => a.closest(".gl-new-dropdown, .btn-group, #web-ide-link").querySelector("[aria-expanded], [aria-haspopup]"), link);
+    const toggle = await script((a) => a.closest(".gl-new-dropdown, .btn-group, #web-ide-link, .dropdown").querySelector("[aria-expanded], [aria-haspopup]"), link);
     await wd("POST", `/element/${toggle[ELEMENT]}/click`, {});
     await until(() => wd("GET", `/element/${link[ELEMENT]}/displayed`), "the item to show");
     if ((await wd("GET", `/element/${link[ELEMENT]}/name`)).toLowerCase() === "button") {
