@@ -11,6 +11,7 @@ pub mod gitpod_url;
 pub mod hosts;
 pub mod last_action;
 pub mod messages;
+pub mod native_item;
 pub mod settings;
 pub mod url_parts;
 

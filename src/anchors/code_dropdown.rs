@@ -4,7 +4,7 @@
 //! (GitLab's `/-/ide/project/` route; the group has no test id); GitLab's own "GitPod" item has
 //! no test id either, so it is recognised by its text.
 
-use super::{Anchor, Choice, ItemStyle};
+use super::{Anchor, Choice};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "code-dropdown",
@@ -22,6 +22,5 @@ pub const ANCHOR: Anchor = Anchor {
     ],
     native_gitpod: &["[data-testid=\"gitpod-menu-item\"]"],
     label: "Gitpod",
-    style: ItemStyle::Disclosure,
     choice: Choice::Navigate,
 };

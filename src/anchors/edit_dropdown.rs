@@ -3,7 +3,7 @@
 //! Items: Pipeline editor, Web IDE, Edit single file, Gitpod (only when the instance and the
 //! user enabled it), each two lines (bold label, description). Ours follow Web IDE.
 
-use super::{Anchor, Choice, ItemStyle};
+use super::{Anchor, Choice};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "edit-dropdown",
@@ -26,6 +26,5 @@ pub const ANCHOR: Anchor = Anchor {
         "[data-qa-selector=\"gitpod_button\"]",
     ],
     label: "Gitpod",
-    style: ItemStyle::Disclosure,
     choice: Choice::Navigate,
 };

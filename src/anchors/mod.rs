@@ -24,14 +24,13 @@ pub struct Anchor {
     /// IDE actions ("Open with", "Review changes", the Edit group).
     pub group: &'static [&'static str],
     /// Within the group (`:scope > …`): GitLab's item the entries follow, usually Web IDE. Its
-    /// markup is copied for ours, so GitLab's CSS and keyboard handling treat both alike.
+    /// markup is copied for ours (else that of another plain item of the group; else GitLab
+    /// UI's disclosure item is built), so GitLab's CSS and keyboard handling treat both alike.
     pub neighbour: &'static [&'static str],
     /// Within the control: GitLab's own Gitpod item. Where it exists no entry is added.
     pub native_gitpod: &'static [&'static str],
     /// Our entry's label, in the wording of the control's other items.
     pub label: &'static str,
-    /// The markup built when the group has no neighbour to copy.
-    pub style: ItemStyle,
     /// What choosing an item does in this control.
     pub choice: Choice,
 }
@@ -60,18 +59,6 @@ pub struct SplitButton {
     /// The divider GitLab puts between the menu's items (one selector list); each of ours
     /// follows a copy of it.
     pub divider: &'static str,
-}
-
-/// The markup built when there is no GitLab item to copy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemStyle {
-    /// `GlDisclosureDropdown` (16.x–18.x): `li.gl-new-dropdown-item[tabindex=0] >
-    /// a.gl-new-dropdown-item-content[tabindex=-1] > span.gl-new-dropdown-item-text-wrapper`.
-    Disclosure,
-    /// `GlDropdown` (13.5–16.0): `li.gl-dropdown-item[role=presentation] >
-    /// button.dropdown-item[role=menuitem] > div.gl-dropdown-item-text-wrapper >
-    /// p.gl-dropdown-item-text-primary`.
-    SplitMenu,
 }
 
 /// Every known control, in order of preference: the first one present on a page gets the entry.
@@ -105,8 +92,6 @@ pub const PRIMARY_TEXT_ATTR: &str = "data-gitpod-ext-primary-text";
 pub const PRIMARY_HREF_ATTR: &str = "data-gitpod-ext-primary-href";
 /// On GitLab's check icon: hidden by us while our action is the selected one.
 pub const HID_ATTR: &str = "data-gitpod-ext-hid";
-/// GitLab's own Gitpod item where it has no stable attribute (17.x+ Code dropdown: "GitPod").
-pub const NATIVE_GITPOD_TEXT: &str = "gitpod";
 /// Appended to the control's label for the "with options" entry.
 pub const OPTIONS_SUFFIX: &str = " with options…";
 /// The second line of our entries, where GitLab's items have one (GitLab's own Gitpod text).

@@ -3,7 +3,7 @@
 //! `GlDisclosureDropdown` with groups "Review changes" and "Download"). The entry joins
 //! "Review changes" after "Open in Web IDE" (`data-testid="open-in-web-ide-button"` on its link).
 
-use super::{Anchor, Choice, ItemStyle};
+use super::{Anchor, Choice};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "mr-code-dropdown",
@@ -28,6 +28,5 @@ pub const ANCHOR: Anchor = Anchor {
     ],
     native_gitpod: &["[data-testid=\"gitpod-menu-item\"]"],
     label: "Open in Gitpod",
-    style: ItemStyle::Disclosure,
     choice: Choice::Navigate,
 };

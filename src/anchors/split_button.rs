@@ -2,7 +2,7 @@
 //! GitLab UI's `GlDropdown` with `split`) in `#web-ide-link`: the primary button performs the
 //! selected action; the caret menu's items only select it (check mark), as ours do.
 
-use super::{Anchor, Choice, ItemStyle, SplitButton};
+use super::{Anchor, Choice, SplitButton};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "split-button",
@@ -27,7 +27,6 @@ pub const ANCHOR: Anchor = Anchor {
         "[data-testid=\"gitpod-menu-item\"]",
     ],
     label: "Gitpod",
-    style: ItemStyle::SplitMenu,
     choice: Choice::Select(&SPLIT),
 };
 

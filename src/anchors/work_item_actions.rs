@@ -2,7 +2,7 @@
 //! (`[data-testid="work-item-actions-dropdown"]`). Gitpod opens the issue: default branch plus
 //! a new branch named from the issue.
 
-use super::{Anchor, Choice, ItemStyle};
+use super::{Anchor, Choice};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "work-item-actions",
@@ -11,6 +11,5 @@ pub const ANCHOR: Anchor = Anchor {
     neighbour: &[],
     native_gitpod: &[],
     label: "Open in Gitpod",
-    style: ItemStyle::Disclosure,
     choice: Choice::Navigate,
 };

@@ -201,7 +201,8 @@ fn listen(state: &Rc<RefCell<State>>) {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let action = match click_of(&target) {
+        let origin = s.borrow().settings.gitpod_origin.as_str().to_string();
+        let action = match click_of(&target, &origin) {
             Some(Click::Chose(action)) => action,
             Some(Click::Primary) => {
                 // Our action is the split button's: its href (ours) is followed, and GitLab's
@@ -243,7 +244,7 @@ fn listen(state: &Rc<RefCell<State>>) {
         let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
             return;
         };
-        if !matches!(key.as_str(), "Enter" | " " | "Spacebar") {
+        if !matches!(key.as_str(), "Enter" | " ") {
             return;
         }
         let Some(entry) = our_entry(event.target()) else {

@@ -8,10 +8,11 @@
 use crate::anchors::*;
 use crate::gitlab_url::GitLabUrl;
 use crate::gitpod_url::{gitpod_url, LaunchMode};
-use crate::last_action::{action_from_qa_selector, action_from_testid, GITPOD, GITPOD_OPTIONS};
+use crate::last_action::{GITPOD, GITPOD_OPTIONS};
+use crate::native_item::{gitlab_item_action, ItemShape};
 use crate::settings::Settings;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, Node, NodeList};
+use web_sys::{Document, Element, HtmlAnchorElement, HtmlElement, Node, NodeList};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -44,15 +45,15 @@ pub fn inject(doc: &Document, page: &GitLabUrl, settings: &Settings, last: &str)
         let Some(group) = first_in(&control, anchor.group) else {
             return Ok(Outcome::NoControl);
         };
-        let outcome = if has_native_gitpod(anchor, &control, &group)? {
+        let origin = settings.gitpod_origin.as_str();
+        let outcome = if has_native_gitpod(anchor, &control, origin)? {
             remove_ours(&control)?; // GitLab enabled its own after we added ours
             Outcome::Native(anchor.name)
         } else {
             let href = place_entries(doc, anchor, &control, &group, page, settings)?;
             Outcome::Entry(anchor.name, href)
         };
-        let new_tab = settings.open_in_new_tab;
-        mark_last(doc, anchor, &control, &group, last, new_tab)?;
+        mark_last(doc, anchor, &control, &group, last, settings)?;
         Ok(outcome)
     })();
     result
@@ -85,7 +86,7 @@ pub enum Click {
     Primary,
 }
 
-pub fn click_of(target: &Element) -> Option<Click> {
+pub fn click_of(target: &Element, origin: &str) -> Option<Click> {
     if let Some(ours) = target.closest(&attr_selector(ACTION_ATTR)).ok().flatten() {
         return ours.get_attribute(ACTION_ATTR).map(Click::Chose);
     }
@@ -100,7 +101,7 @@ pub fn click_of(target: &Element) -> Option<Click> {
         }
     }
     let item = target.closest("li").ok().flatten()?;
-    item_action(&item).map(Click::Chose)
+    item_action(&item, origin).map(Click::Chose)
 }
 
 /// After one of our entries was used: close its menu as GitLab closes it after its own items,
@@ -129,34 +130,40 @@ pub fn action_element(entry: &Element) -> Option<HtmlElement> {
         .and_then(|a| a.dyn_into().ok())
 }
 
-/// GitLab's key for one of its items: by test id or qa selector (on the item or inside it),
-/// else by its text where GitLab's own Gitpod item has neither.
-fn item_action(item: &Element) -> Option<String> {
+/// GitLab's key for one of its items, as the pure core reads the item (see `native_item`).
+fn item_action(item: &Element, origin: &str) -> Option<String> {
     let attr = |name: &str| {
-        let inner = item
-            .query_selector(&attr_selector(name))
-            .ok()
-            .flatten()
-            .and_then(|e| e.get_attribute(name));
-        item.get_attribute(name).into_iter().chain(inner)
+        item.get_attribute(name).or_else(|| {
+            let inner = item.query_selector(&attr_selector(name)).ok().flatten();
+            inner.and_then(|e| e.get_attribute(name))
+        })
     };
-    attr("data-testid")
-        .find_map(|t| action_from_testid(&t))
-        .or_else(|| attr("data-qa-selector").find_map(|q| action_from_qa_selector(&q)))
-        .or_else(|| is_gitpod_text(item).then(|| GITPOD.to_string()))
+    let (testid, qa) = (attr("data-testid"), attr("data-qa-selector"));
+    let href = item
+        .query_selector("a[href]")
+        .ok()
+        .flatten()
+        .and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok())
+        .map(|a| a.href());
+    let label = label_text(item).unwrap_or_default();
+    let shape = ItemShape {
+        testid: testid.as_deref(),
+        qa_selector: qa.as_deref(),
+        label: &label,
+        href: href.as_deref(),
+    };
+    gitlab_item_action(&shape, origin)
 }
 
-fn is_gitpod_text(item: &Element) -> bool {
-    label_text(item).is_some_and(|t| t.trim().eq_ignore_ascii_case(NATIVE_GITPOD_TEXT))
-}
-
-fn has_native_gitpod(anchor: &Anchor, control: &Element, group: &Element) -> Result<bool, JsValue> {
+/// GitLab's own Gitpod item in the control: by the era's markers, or any of its items that the
+/// pure recogniser reads as one (test ids, label, a link to a Gitpod origin).
+fn has_native_gitpod(anchor: &Anchor, control: &Element, origin: &str) -> Result<bool, JsValue> {
     if first_in(control, anchor.native_gitpod).is_some() {
         return Ok(true);
     }
     let items =
-        group.query_selector_all(&["li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())?;
-    Ok(elements(items).any(|li| is_gitpod_text(&li)))
+        control.query_selector_all(&["li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())?;
+    Ok(elements(items).any(|li| item_action(&li, origin).as_deref() == Some(GITPOD)))
 }
 
 fn remove_ours(control: &Element) -> Result<(), JsValue> {
@@ -177,6 +184,12 @@ fn place_entries(
 ) -> Result<String, JsValue> {
     let neighbour = first_in(group, anchor.neighbour);
     let mut previous = neighbour.clone().or_else(|| last_gitlab_item(group));
+    // The item whose markup ours copy: the neighbour, else any plain item of the group (a link
+    // or button of its own, not a row of buttons like "Visual Studio Code: SSH | HTTPS").
+    let template = neighbour.clone().or_else(|| {
+        let plain = [":scope > li:not([", ENTRY_MARKER, "]):has(> a, > button)"].concat();
+        group.query_selector(&plain).ok().flatten()
+    });
     let divider = match anchor.choice {
         Choice::Select(split) => group.query_selector(
             &[
@@ -197,13 +210,13 @@ fn place_entries(
             Some(existing) => existing,
             None => {
                 let label = [anchor.label, suffix].concat();
-                let item = match neighbour.as_ref() {
+                let item = match template.as_ref() {
                     Some(template) => copy_item(doc, anchor, template, &label, description)?,
                     None => None,
                 };
                 let item = match item {
                     Some(item) => item,
-                    None => build_item(doc, anchor, &label)?,
+                    None => build_item(doc, &label)?,
                 };
                 item.set_attribute(ENTRY_MARKER, "")?;
                 item.set_attribute(ACTION_ATTR, action)?;
@@ -308,25 +321,18 @@ fn copy_item(
 /// Drops what names GitLab's item (and any state of ours) from a copy of it.
 fn strip_identity(e: &Element) -> Result<(), JsValue> {
     for name in COPY_STRIPS {
-        if e.has_attribute(name) {
-            e.remove_attribute(name)?;
-        }
+        e.remove_attribute(name)?;
     }
     Ok(())
 }
 
-/// Replaces `e` by an element named `tag` with the same attributes (but a button's `type` and
-/// a link's `href`/`download`, which the other kind does not take) and children.
+/// Replaces `e` by an element named `tag` with what GitLab's CSS and keyboard handling read off
+/// it (class, tab index, role) and its children.
 fn retag(doc: &Document, e: &Element, tag: &str) -> Result<Element, JsValue> {
     let new = doc.create_element(tag)?;
-    for name in e.get_attribute_names().iter().filter_map(|n| n.as_string()) {
-        if !matches!(
-            name.as_str(),
-            "type" | "href" | "download" | "target" | "rel"
-        ) {
-            if let Some(v) = e.get_attribute(&name) {
-                new.set_attribute(&name, &v)?;
-            }
+    for name in ["class", "tabindex", "role"] {
+        if let Some(v) = e.get_attribute(name) {
+            new.set_attribute(name, &v)?;
         }
     }
     if tag == "button" {
@@ -339,56 +345,31 @@ fn retag(doc: &Document, e: &Element, tag: &str) -> Result<Element, JsValue> {
     Ok(new)
 }
 
-/// The era's markup, built from scratch where the group has no GitLab item to copy.
-fn build_item(doc: &Document, anchor: &Anchor, label: &str) -> Result<Element, JsValue> {
-    let (item, acting, text) = match anchor.style {
-        ItemStyle::Disclosure => (
-            el(
-                doc,
-                "li",
-                &[("class", "gl-new-dropdown-item"), ("tabindex", "0")],
-            )?,
-            el(
-                doc,
-                "a",
-                &[
-                    ("class", "gl-new-dropdown-item-content"),
-                    ("tabindex", "-1"),
-                ],
-            )?,
-            el(
-                doc,
-                "span",
-                &[("class", "gl-new-dropdown-item-text-wrapper")],
-            )?,
-        ),
-        ItemStyle::SplitMenu => {
-            let text = el(doc, "p", &[("class", "gl-dropdown-item-text-primary")])?;
-            let wrapper = el(doc, "div", &[("class", "gl-dropdown-item-text-wrapper")])?;
-            wrapper.append_child(&text)?;
-            let button = el(
-                doc,
-                "button",
-                &[
-                    ("class", "dropdown-item"),
-                    ("role", "menuitem"),
-                    ("type", "button"),
-                ],
-            )?;
-            button.append_child(&wrapper)?;
-            let li = el(
-                doc,
-                "li",
-                &[("class", "gl-dropdown-item"), ("role", "presentation")],
-            )?;
-            (li, button, text)
-        }
-    };
+/// GitLab UI's disclosure item (16.x–18.x), built from scratch where the group has no GitLab
+/// item to copy: `li.gl-new-dropdown-item[tabindex=0] > a.gl-new-dropdown-item-content
+/// [tabindex=-1] > span.gl-new-dropdown-item-text-wrapper`.
+fn build_item(doc: &Document, label: &str) -> Result<Element, JsValue> {
+    let item = el(
+        doc,
+        "li",
+        &[("class", "gl-new-dropdown-item"), ("tabindex", "0")],
+    )?;
+    let link = el(
+        doc,
+        "a",
+        &[
+            ("class", "gl-new-dropdown-item-content"),
+            ("tabindex", "-1"),
+        ],
+    )?;
+    let text = el(
+        doc,
+        "span",
+        &[("class", "gl-new-dropdown-item-text-wrapper")],
+    )?;
     text.set_text_content(Some(label));
-    if anchor.style == ItemStyle::Disclosure {
-        acting.append_child(&text)?;
-    }
-    item.append_child(&acting)?;
+    link.append_child(&text)?;
+    item.append_child(&link)?;
     Ok(item)
 }
 
@@ -429,9 +410,9 @@ fn mark_last(
     control: &Element,
     group: &Element,
     last: &str,
-    new_tab: bool,
+    settings: &Settings,
 ) -> Result<(), JsValue> {
-    let chosen = find_item(group, last);
+    let chosen = find_item(group, last, settings.gitpod_origin.as_str());
     let marked = control.query_selector(&attr_selector(LAST_MARKER))?;
     if marked != chosen {
         if let Some(old) = &marked {
@@ -450,7 +431,13 @@ fn mark_last(
     }
     if let Choice::Select(split) = anchor.choice {
         let ours = chosen.filter(|c| c.has_attribute(ENTRY_MARKER));
-        sync_split(split, control, group, ours.as_ref(), new_tab)?;
+        sync_split(
+            split,
+            control,
+            group,
+            ours.as_ref(),
+            settings.open_in_new_tab,
+        )?;
     }
     Ok(())
 }
@@ -582,34 +569,22 @@ fn hidden_check(split: &SplitButton, icon: &Element) -> bool {
     split.check_hidden.iter().any(|c| classes.contains(c))
 }
 
-/// Shows or hides a check icon with the class this GitLab UI version uses (the one its
-/// unselected icons carry; else the first known).
+/// Shows or hides a check icon with GitLab UI's hiding classes (each version knows its own and
+/// ignores the other's).
 fn set_check(split: &SplitButton, icon: &Element, visible: bool) -> Result<(), JsValue> {
     let classes = icon.class_list();
-    if visible {
-        for c in split.check_hidden {
+    for c in split.check_hidden {
+        if visible {
             classes.remove_1(c)?;
+        } else {
+            classes.add_1(c)?;
         }
-        return Ok(());
     }
-    let used = icon
-        .closest("ul, [role=\"menu\"]")
-        .ok()
-        .flatten()
-        .and_then(|menu| {
-            split.check_hidden.iter().find(|c| {
-                menu.query_selector(&[".", c].concat())
-                    .ok()
-                    .flatten()
-                    .is_some()
-            })
-        })
-        .unwrap_or(&split.check_hidden[0]);
-    classes.add_1(used)
+    Ok(())
 }
 
 /// The item of `group` that performs `action`.
-fn find_item(group: &Element, action: &str) -> Option<Element> {
+fn find_item(group: &Element, action: &str, origin: &str) -> Option<Element> {
     if let Some(ours) = group
         .query_selector(&action_selector(action))
         .ok()
@@ -620,7 +595,7 @@ fn find_item(group: &Element, action: &str) -> Option<Element> {
     let items = group
         .query_selector_all(&[":scope > li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())
         .ok()?;
-    elements(items).find(|li| item_action(li).as_deref() == Some(action))
+    elements(items).find(|li| item_action(li, origin).as_deref() == Some(action))
 }
 
 /// An item's label: its first text that is not our mark.
