@@ -6,8 +6,9 @@
 
 use crate::gitpod_url::LaunchMode;
 use crate::settings::Loose;
-use serde::Deserialize;
-use std::collections::BTreeMap;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
 
 pub const LAST_ACTION_KEY: &str = "last_action";
 /// First visit: Gitpod.
@@ -78,14 +79,14 @@ pub fn action_from_qa_selector(selector: &str) -> Option<String> {
     Some(key.to_string()).filter(|k| valid_action(k))
 }
 
+/// `host → action`, kept sorted by host: a small sorted list rather than a tree map, so the
+/// content script (which loads on every GitLab page) links no B-tree code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LastActions(BTreeMap<String, String>);
+pub struct LastActions(Vec<(String, String)>);
 
 impl LastActions {
     /// Keeps every valid `host: action` pair of whatever storage held; drops the rest.
     pub fn from_stored(raw: &StoredLastActions) -> LastActions {
-        // `set` one by one rather than `collect`: the same result without linking a sort into
-        // the content script.
         let mut last = LastActions::default();
         for (host, value) in &raw.0 {
             if let Some(action) = value.as_str() {
@@ -95,34 +96,77 @@ impl LastActions {
         last
     }
 
+    fn find(&self, host: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(h, _)| h.as_str().cmp(host))
+    }
+
     pub fn get(&self, host: &str) -> &str {
-        self.0
-            .get(&host.to_ascii_lowercase())
-            .map_or(DEFAULT_ACTION, String::as_str)
+        match self.find(&host.to_ascii_lowercase()) {
+            Ok(i) => &self.0[i].1,
+            Err(_) => DEFAULT_ACTION,
+        }
     }
 
     /// Records `action` for `host`; returns whether anything changed (and so needs saving).
     pub fn set(&mut self, host: &str, action: &str) -> bool {
         let host = host.to_ascii_lowercase();
-        if !valid_host(&host)
-            || !valid_action(action)
-            || self.0.get(&host).map(String::as_str) == Some(action)
-        {
+        if !valid_host(&host) || !valid_action(action) {
             return false;
         }
-        if self.0.len() >= MAX_HOSTS && !self.0.contains_key(&host) {
-            return false;
+        match self.find(&host) {
+            Ok(i) if self.0[i].1 == action => false,
+            Ok(i) => {
+                self.0[i].1 = action.to_string();
+                true
+            }
+            Err(_) if self.0.len() >= MAX_HOSTS => false,
+            Err(i) => {
+                self.0.insert(i, (host, action.to_string()));
+                true
+            }
         }
-        self.0.insert(host, action.to_string());
-        true
     }
 
-    pub fn to_stored(&self) -> &BTreeMap<String, String> {
+    /// The pairs, sorted by host.
+    pub fn entries(&self) -> &[(String, String)] {
         &self.0
+    }
+
+    /// What is stored: the `{host: action}` object.
+    pub fn to_stored(&self) -> StoredLastActionsOut<'_> {
+        StoredLastActionsOut(&self.0)
     }
 }
 
-/// The stored shape, read leniently: any object; values of any type.
-#[derive(Debug, Default, Deserialize)]
-#[serde(transparent)]
-pub struct StoredLastActions(pub BTreeMap<String, Loose>);
+/// [`LastActions`] as stored: serialises as a `{host: action}` map.
+pub struct StoredLastActionsOut<'a>(&'a [(String, String)]);
+
+impl Serialize for StoredLastActionsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// The stored shape, read leniently: any object (its pairs in stored order); values of any type.
+#[derive(Debug, Default)]
+pub struct StoredLastActions(pub Vec<(String, Loose)>);
+
+impl<'de> Deserialize<'de> for StoredLastActions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Pairs;
+        impl<'de> Visitor<'de> for Pairs {
+            type Value = StoredLastActions;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of host: action")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<String, Loose>()? {
+                    pairs.push(pair);
+                }
+                Ok(StoredLastActions(pairs))
+            }
+        }
+        d.deserialize_map(Pairs)
+    }
+}

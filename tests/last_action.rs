@@ -49,7 +49,7 @@ fn invalid_input_is_not_recorded_and_the_map_is_bounded() {
     for i in 0..MAX_HOSTS + 10 {
         m.set(&format!("h{i}.example"), "edit");
     }
-    assert_eq!(m.to_stored().len(), MAX_HOSTS);
+    assert_eq!(m.entries().len(), MAX_HOSTS);
 }
 
 #[test]
@@ -130,4 +130,31 @@ fn launch_modes_are_remembered_as_actions() {
     // GitLab's own actions have no Gitpod mode: the toolbar and shortcut open plainly.
     assert_eq!(mode_for_action("webide"), LaunchMode::Open);
     assert_eq!(mode_for_action(""), LaunchMode::Open);
+}
+
+#[test]
+fn stored_in_host_order_whatever_the_order_of_choices() {
+    let mut m = LastActions::default();
+    for (host, action) in [
+        ("b.example", "edit"),
+        ("A.example", "webide"),
+        ("c.example", "gitpod"),
+    ] {
+        assert!(m.set(host, action));
+    }
+    assert!(m.set("b.example", "gitpod_options"), "a change is reported");
+    assert!(
+        !m.set("B.EXAMPLE", "gitpod_options"),
+        "hosts are case-insensitive"
+    );
+    let hosts: Vec<&str> = m.entries().iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(hosts, ["a.example", "b.example", "c.example"]);
+    assert_eq!(
+        serde_json::to_string(&m.to_stored()).unwrap(),
+        r#"{"a.example":"webide","b.example":"gitpod_options","c.example":"gitpod"}"#
+    );
+    // Stored objects that repeat a host (another writer) keep the last valid value.
+    let raw: StoredLastActions =
+        serde_json::from_str(r#"{"x.example":"edit","x.example":"webide"}"#).unwrap();
+    assert_eq!(LastActions::from_stored(&raw).get("x.example"), "webide");
 }

@@ -221,7 +221,7 @@ fn listen(state: &Rc<RefCell<State>>) {
             st.last.set(&host, &action)
         };
         if changed {
-            let stored = string_map(s.borrow().last.to_stored());
+            let stored = string_map(s.borrow().last.entries());
             spawn_local(async move {
                 if let Err(e) = ext::save_js(LAST_ACTION_KEY, &stored).await {
                     console::warn!(["Gitpod for GitLab: cannot remember the action: ", &e].concat());

@@ -6,7 +6,6 @@
 use crate::last_action::StoredLastActions;
 use crate::settings::{Loose, StoredSettings};
 use js_sys::{Array, Object, Reflect};
-use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Any JS value as a `Loose` (what the serde decoder makes of it).
@@ -47,22 +46,22 @@ pub fn stored_settings(value: &JsValue) -> StoredSettings {
 
 /// The `{host: action}` object as stored; values of any type, decided on by the core.
 pub fn stored_last_actions(value: &JsValue) -> StoredLastActions {
-    let mut map = BTreeMap::new();
+    let mut pairs = Vec::new();
     if let Some(obj) = plain_object(value) {
         for entry in Object::entries(obj).iter() {
             let pair: Array = entry.unchecked_into();
             if let Some(key) = pair.get(0).as_string() {
-                map.insert(key, loose(&pair.get(1)));
+                pairs.push((key, loose(&pair.get(1))));
             }
         }
     }
-    StoredLastActions(map)
+    StoredLastActions(pairs)
 }
 
-/// A string map as a plain JS object.
-pub fn string_map(map: &BTreeMap<String, String>) -> Object {
+/// String pairs as a plain JS object.
+pub fn string_map(pairs: &[(String, String)]) -> Object {
     let obj = Object::new();
-    for (k, v) in map {
+    for (k, v) in pairs {
         let _ = Reflect::set(&obj, &JsValue::from_str(k), &JsValue::from_str(v));
     }
     obj

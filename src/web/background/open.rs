@@ -73,7 +73,7 @@ async fn remembered_mode(page: &GitLabUrl) -> LaunchMode {
 async fn remember(host: &str, action: &str) {
     let mut last = ext::load_last_actions().await;
     if last.set(host, action) {
-        let _ = ext::save(LAST_ACTION_KEY, last.to_stored()).await;
+        let _ = ext::save(LAST_ACTION_KEY, &last.to_stored()).await;
     }
 }
 
