@@ -15,6 +15,9 @@ pub struct GitLabUrl {
     /// `group[/subgroup…]/project`, as spelled in the URL (still percent-encoded).
     project: Vec<String>,
     page: Page,
+    /// A project page of no kind above that is not the project's overview either (pipelines,
+    /// settings, wiki, the issue list, …): Gitpod opens the project, but it is no code page.
+    other_route: bool,
 }
 
 /// The page kinds Gitpod opens specifically; any other project page opens the project.
@@ -124,6 +127,7 @@ impl GitLabUrl {
             root: owned(&segments[..root_len]),
             project: owned(project),
             page: Page::from_rest(rest),
+            other_route: !rest.is_empty() && Page::from_rest(rest) == Page::Project,
         })
     }
 
@@ -145,6 +149,13 @@ impl GitLabUrl {
 
     pub fn page(&self) -> &Page {
         &self.page
+    }
+
+    /// The project's overview or one of the pages Gitpod opens specifically (tree, file,
+    /// commits, commit, merge request, issue): where GitLab shows its code controls, and where
+    /// the fallback button goes when none of them is recognised.
+    pub fn is_code_page(&self) -> bool {
+        !self.other_route
     }
 
     /// The canonical URL of this page, the form Gitpod parses.

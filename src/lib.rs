@@ -6,6 +6,7 @@
 
 pub mod anchors;
 pub mod connect;
+pub mod diagnosis;
 pub mod gitlab_url;
 pub mod gitpod_url;
 pub mod hosts;

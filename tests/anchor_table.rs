@@ -10,15 +10,15 @@ fn anchors_are_complete_and_unique() {
     for a in ANCHORS {
         assert!(names.insert(a.name), "{} listed twice", a.name);
         assert!(
-            !a.control.is_empty() && !a.group.is_empty(),
-            "{} needs a control and a group",
+            !a.control.is_empty() && (a.group.is_empty() == (a.choice == Choice::Beside)),
+            "{} needs a control, and a group unless it stands beside the control",
             a.name
         );
         assert!(!a.label.is_empty());
     }
     assert!(
         names.len() >= 5,
-        "split button, Edit, MR Code, Code, work item actions"
+        "split button, Edit, MR Code, Code, work item actions, lone Web IDE button"
     );
 }
 
@@ -27,7 +27,7 @@ fn selectors_use_stable_hooks_only() {
     for a in ANCHORS {
         let split: &[&str] = match a.choice {
             Choice::Select(s) => &[s.primary, &[s.check]].concat(),
-            Choice::Navigate => &[],
+            Choice::Navigate | Choice::Beside => &[],
         };
         for sel in a
             .control
@@ -72,4 +72,40 @@ fn only_the_split_button_selects() {
             assert!(!s.primary.is_empty() && !s.check.is_empty() && !s.check_hidden.is_empty());
         }
     }
+}
+
+#[test]
+fn the_popup_says_where_the_entry_is() {
+    use gitpod_gitlab::diagnosis::{describe, TabReport};
+    let report = |state: &str, anchor: &str, page: &str| TabReport {
+        state: state.into(),
+        anchor: anchor.into(),
+        page: page.into(),
+        gitpod_url: String::new(),
+    };
+    for a in ANCHORS {
+        assert!(
+            a.place.starts_with("in ") || a.place.starts_with("beside "),
+            "{}",
+            a.name
+        );
+        assert_eq!(
+            describe(Some(&report("entry", a.name, "tree"))),
+            format!("Gitpod is {}.", a.place)
+        );
+    }
+    assert_eq!(
+        describe(Some(&report("entry", "edit-dropdown", "file"))),
+        "Gitpod is in GitLab's Edit menu."
+    );
+    assert_eq!(
+        describe(Some(&report("native", "code-dropdown", "project"))),
+        "GitLab's own Gitpod item is there (we added none)."
+    );
+    assert!(describe(Some(&report("fallback", "", "commit"))).starts_with("Fallback button"));
+    assert!(describe(Some(&report("none", "", "other project page"))).contains("this kind of page"));
+    assert!(describe(Some(&report("none", "", "tree"))).contains("has not appeared"));
+    assert!(describe(None).contains("reload the page"));
+    // Whatever an old or hostile marker says, a sentence comes out.
+    assert!(!describe(Some(&report("<script>", "nope", ""))).is_empty());
 }

@@ -302,3 +302,31 @@ fn fuzz_found_odd_host_characters_are_encoded_in_the_fragment() {
     );
     assert_eq!(url::Url::parse(&out).unwrap().as_str(), out);
 }
+
+#[test]
+fn code_pages_are_the_overview_and_the_kinds_gitpod_opens() {
+    use gitpod_gitlab::gitlab_url::GitLabUrl;
+    let code = |u: &str| GitLabUrl::parse(u).unwrap().is_code_page();
+    for yes in [
+        "https://gitlab.com/a/b",
+        "https://gitlab.com/a/b/",
+        "https://gitlab.com/a/sub/b/-/tree/feature/x/docs",
+        "https://gitlab.com/a/b/-/blob/main/README.md",
+        "https://gitlab.com/a/b/-/commits/main",
+        "https://gitlab.com/a/b/-/commit/0123abcd",
+        "https://gitlab.com/a/b/-/merge_requests/7/diffs",
+        "https://gitlab.com/a/b/-/issues/3",
+        "https://gitlab.com/a/b/-/work_items/3",
+    ] {
+        assert!(code(yes), "{yes}");
+    }
+    for no in [
+        "https://gitlab.com/a/b/-/pipelines",
+        "https://gitlab.com/a/b/-/settings/general",
+        "https://gitlab.com/a/b/-/issues",
+        "https://gitlab.com/a/b/-/wikis/home",
+        "https://gitlab.com/a/b/-/tree",
+    ] {
+        assert!(!code(no), "{no}");
+    }
+}

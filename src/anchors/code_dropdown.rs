@@ -8,6 +8,7 @@ use super::{Anchor, Choice};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "code-dropdown",
+    place: "in GitLab's Code menu, under \"Open with\"",
     control: &["[data-testid=\"code-dropdown\"]", "#js-code-dropdown"],
     group: &[
         "ul:has(> li > a[href*=\"/-/ide/project/\"])",

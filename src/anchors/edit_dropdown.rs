@@ -7,6 +7,7 @@ use super::{Anchor, Choice};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "edit-dropdown",
+    place: "in GitLab's Edit menu",
     control: &["[data-testid=\"action-dropdown\"]"],
     group: &[
         "ul:has(> [data-testid=\"webide-menu-item\"])",

@@ -9,15 +9,19 @@
 
 mod code_dropdown;
 mod edit_dropdown;
+pub mod fallback;
 mod mr_code_dropdown;
 mod split_button;
+mod web_ide_button;
 mod work_item_actions;
 
 /// One GitLab control the entry can join.
 #[derive(Debug)]
 pub struct Anchor {
-    /// Names the era/control in logs and tests.
+    /// Names the era/control in logs, tests and diagnoses.
     pub name: &'static str,
+    /// Where the entry then is, in a user's words ("in GitLab's Edit menu"): the popup says so.
+    pub place: &'static str,
     /// The control itself, first match in the document wins.
     pub control: &'static [&'static str],
     /// Within the control: the group (list of items) the entries join, the one GitLab uses for
@@ -44,6 +48,10 @@ pub enum Choice {
     /// The split button (13.5–16.0): menu items only *select* the action, the primary button
     /// performs it; the selected item shows GitLab's check mark.
     Select(&'static SplitButton),
+    /// A lone button with no menu (≤13.4's "Web IDE" link; 13.5–16.0 when Web IDE is the only
+    /// action): ours is a copy of it right beside it, performing the remembered Gitpod action
+    /// ("Gitpod", or "Gitpod with options…" when that was used last). No group, no neighbour.
+    Beside,
 }
 
 /// The split button's parts (GitLab UI's `GlDropdown` with `split`).
@@ -61,14 +69,16 @@ pub struct SplitButton {
     pub divider: &'static str,
 }
 
-/// Every known control, in order of preference: the first one present on a page gets the entry.
-/// A page with both the Edit and the Code dropdown (17.x project pages) gets it in Edit.
+/// Every known control, in order of preference: the first one present on a page (with its
+/// group) gets the entries. A page with both the Edit and the Code dropdown (17.x project pages)
+/// gets them in Edit; a lone Web IDE button only where no menu of GitLab's is there.
 pub const ANCHORS: &[&Anchor] = &[
     &edit_dropdown::ANCHOR,
     &split_button::ANCHOR,
     &mr_code_dropdown::ANCHOR,
     &code_dropdown::ANCHOR,
     &work_item_actions::ANCHOR,
+    &web_ide_button::ANCHOR,
 ];
 
 /// Marks our entry (and nothing of GitLab's), so it is found again and never added twice.

@@ -7,6 +7,7 @@ use super::{Anchor, Choice};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "mr-code-dropdown",
+    place: "in the merge request's Code menu, under \"Review changes\"",
     control: &[
         // Server-rendered (15.x–17.x): the test id marks the toggle; the menu is its sibling.
         ".dropdown:has(> [data-testid=\"mr-code-dropdown\"])",

@@ -6,6 +6,7 @@ use super::{Anchor, Choice, SplitButton};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "split-button",
+    place: "in the menu of GitLab's Web IDE button",
     control: &["#web-ide-link", ".js-web-ide-link"],
     group: &[
         ".gl-dropdown-contents",

@@ -6,6 +6,7 @@ use super::{Anchor, Choice};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "work-item-actions",
+    place: "in the issue's \"More actions\" menu",
     control: &["[data-testid=\"work-item-actions-dropdown\"]"],
     group: &[".gl-new-dropdown-contents", "[role=\"menu\"]", "ul"],
     neighbour: &[],

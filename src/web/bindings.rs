@@ -33,6 +33,9 @@ extern "C" {
     pub fn unregister_content_scripts(filter: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = getRegisteredContentScripts, catch)]
     pub fn registered_content_scripts() -> Result<Promise, JsValue>;
+    // The popup's diagnosis of the current tab (`extension/diagnose.js`).
+    #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = executeScript, catch)]
+    pub fn execute_script(injection: &JsValue) -> Result<Promise, JsValue>;
 
     // chrome.runtime: other extensions' messages and ports (refused, see `background`).
     #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onMessageExternal"], js_name = addListener)]

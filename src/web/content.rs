@@ -2,14 +2,15 @@
 //! control, remember the action the user chooses there. Never throws into the page: a failure
 //! logs one line and leaves the page as it was.
 
-use super::ext;
 use super::inject::{
     action_element, attr_selector, click_of, close_menu_of, elements, find_control, inject, Click,
     Outcome,
 };
 use super::js_values::{stored_last_actions, stored_settings, string_map};
+use super::{ext, fallback};
+use crate::anchors::fallback::FALLBACK_AFTER_MS;
 use crate::anchors::{ENTRY_MARKER, LAST_MARKER};
-use crate::gitlab_url::{GitLabUrl, Hints};
+use crate::gitlab_url::{GitLabUrl, Hints, Page};
 use crate::gitpod_url::GitpodOrigin;
 use crate::last_action::{LastActions, GITPOD, GITPOD_OPTIONS, LAST_ACTION_KEY};
 use crate::settings::{Settings, SETTINGS_KEY};
@@ -59,6 +60,8 @@ pub fn content_main() {
             root: None,
             observing_root: false,
             follows_navigation: false,
+            since: js_sys::Date::now(),
+            fallback_timer: false,
         }));
         // The worker is not woken: the entries are plain links, the page needs nothing more.
         refresh(&state);
@@ -89,6 +92,11 @@ struct State {
     /// The browser reports in-page URL changes (Navigation API), so settled entries can be
     /// watched narrowly; without it the content area stays observed.
     follows_navigation: bool,
+    /// `Date.now()` since when the page shows no known control (start, or the last refresh
+    /// that found one): the fallback button appears `FALLBACK_AFTER_MS` later.
+    since: f64,
+    /// A refresh is scheduled for when the fallback is due.
+    fallback_timer: bool,
 }
 
 /// GitLab pages say so in their head; self-hosted instances keep it. Fallback: GitLab's
@@ -165,7 +173,29 @@ fn refresh(state: &Rc<RefCell<State>>) {
     s.settled = None;
     let Some(page) = current_page() else { return };
     let doc = document();
-    let outcome = inject(&doc, &page, &s.settings, s.last.get(&s.host));
+    let mut outcome = inject(&doc, &page, &s.settings, s.last.get(&s.host));
+    let now = js_sys::Date::now();
+    if outcome == Outcome::NoControl {
+        let due = s.since + f64::from(FALLBACK_AFTER_MS);
+        if now >= due {
+            outcome = match fallback::place(&doc, &page, &s.settings) {
+                Ok(Some(href)) => Outcome::Fallback(href),
+                Ok(None) => Outcome::NoControl,
+                Err(e) => Outcome::Failed(["fallback: ", &ext::js_text(e)].concat()),
+            };
+        } else if !s.fallback_timer {
+            // GitLab may still mount its control; if it does not, the fallback comes then.
+            s.fallback_timer = true;
+            let st = state.clone();
+            Timeout::new((due - now) as u32 + 1, move || {
+                st.borrow_mut().fallback_timer = false;
+                refresh(&st);
+            })
+            .forget();
+        }
+    } else {
+        s.since = now;
+    }
     if matches!(outcome, Outcome::Entry(..) | Outcome::Native(_)) {
         let written = doc
             .query_selector_all(&["[", ENTRY_MARKER, "],[", LAST_MARKER, "]"].concat())
@@ -180,7 +210,48 @@ fn refresh(state: &Rc<RefCell<State>>) {
         if let Outcome::Failed(reason) = &outcome {
             console::warn!(["Gitpod for GitLab: ", reason].concat());
         }
+        report(&outcome, &page);
         s.outcome = Some(outcome);
+    }
+}
+
+/// What the popup and `cargo xtask diagnose` read (`extension/diagnose.js`): the outcome on the
+/// boot marker, which lives in the extension's isolated world, out of the page's sight.
+fn report(outcome: &Outcome, page: &GitLabUrl) {
+    let (state, anchor, url) = match outcome {
+        Outcome::Entry(anchor, href) => ("entry", *anchor, href.as_str()),
+        Outcome::Native(anchor) => ("native", *anchor, ""),
+        Outcome::Fallback(href) => ("fallback", "", href.as_str()),
+        Outcome::NoControl => ("none", "", ""),
+        Outcome::Failed(_) => ("failed", "", ""),
+    };
+    let Ok(marker) = Reflect::get(&js_sys::global(), &JsValue::from_str("__gitpodForGitLab"))
+    else {
+        return;
+    };
+    if marker.is_object() {
+        let fields = [
+            ("state", state),
+            ("anchor", anchor),
+            ("gitpod_url", url),
+            ("page", page_kind(page)),
+        ];
+        for (k, v) in fields {
+            let _ = Reflect::set(&marker, &JsValue::from_str(k), &JsValue::from_str(v));
+        }
+    }
+}
+
+fn page_kind(page: &GitLabUrl) -> &'static str {
+    match page.page() {
+        Page::Project if page.is_code_page() => "project",
+        Page::Project => "other project page",
+        Page::Tree(_) => "tree",
+        Page::Blob(_) => "file",
+        Page::Commits(_) => "commits",
+        Page::Commit(_) => "commit",
+        Page::MergeRequest(_) => "merge request",
+        Page::Issue(_) => "issue",
     }
 }
 

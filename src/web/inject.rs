@@ -22,6 +22,8 @@ pub enum Outcome {
     Native(&'static str),
     /// Our entry is in the named control, pointing at the URL.
     Entry(&'static str, String),
+    /// No known control: the fallback button, pointing at the URL.
+    Fallback(String),
     Failed(String),
 }
 
@@ -38,33 +40,92 @@ const ENTRIES: [(&str, LaunchMode, &str, &str, &str); 2] = [
 ];
 
 pub fn inject(doc: &Document, page: &GitLabUrl, settings: &Settings, last: &str) -> Outcome {
-    let Some((anchor, control)) = find_control(doc) else {
+    let Some((anchor, control, group)) = find_control(doc) else {
         return Outcome::NoControl;
     };
     let result = (|| -> Result<Outcome, JsValue> {
-        let Some(group) = first_in(&control, anchor.group) else {
-            return Ok(Outcome::NoControl);
-        };
         let origin = settings.gitpod_origin.as_str();
-        let outcome = if has_native_gitpod(anchor, &control, origin)? {
-            remove_ours(&control)?; // GitLab enabled its own after we added ours
-            Outcome::Native(anchor.name)
-        } else {
-            let href = place_entries(doc, anchor, &control, &group, page, settings)?;
-            Outcome::Entry(anchor.name, href)
+        let (outcome, scope) = match &group {
+            None => {
+                let href = place_beside(anchor, &control, page, settings, last)?;
+                let scope = control.parent_element().unwrap_or_else(|| control.clone());
+                (Outcome::Entry(anchor.name, href), scope)
+            }
+            Some(_) if has_native_gitpod(anchor, &control, origin)? => {
+                remove_ours(&control)?; // GitLab enabled its own after we added ours
+                (Outcome::Native(anchor.name), control.clone())
+            }
+            Some(group) => {
+                let href = place_entries(doc, anchor, &control, group, page, settings)?;
+                (Outcome::Entry(anchor.name, href), control.clone())
+            }
         };
-        mark_last(doc, anchor, &control, &group, last, settings)?;
+        // Ours anywhere else (a control GitLab replaced, a fallback button): gone.
+        for stray in elements(doc.query_selector_all(&attr_selector(ENTRY_MARKER))?) {
+            if !scope.contains(Some(&stray)) {
+                stray.remove();
+            }
+        }
+        if let Some(group) = &group {
+            mark_last(doc, anchor, &control, group, last, settings)?;
+        }
         Ok(outcome)
     })();
     result
         .unwrap_or_else(|e| Outcome::Failed([anchor.name, ": ", &super::ext::js_text(e)].concat()))
 }
 
-/// The first control of the table present on the page.
-pub fn find_control(doc: &Document) -> Option<(&'static Anchor, Element)> {
-    ANCHORS
-        .iter()
-        .find_map(|a| first(doc, a.control).map(|c| (*a, c)))
+/// The first control of the table present on the page, with the group its entries join (none
+/// for a control ours stand beside). A control whose group is not there (yet) is passed over.
+pub fn find_control(doc: &Document) -> Option<(&'static Anchor, Element, Option<Element>)> {
+    ANCHORS.iter().find_map(|a| {
+        let control = first(doc, a.control)?;
+        if a.choice == Choice::Beside {
+            return Some((*a, control, None));
+        }
+        let group = first_in(&control, a.group)?;
+        Some((*a, control, Some(group)))
+    })
+}
+
+/// Beside a lone Web IDE button: a copy of it performing the remembered Gitpod action.
+fn place_beside(
+    anchor: &Anchor,
+    control: &Element,
+    page: &GitLabUrl,
+    settings: &Settings,
+    last: &str,
+) -> Result<String, JsValue> {
+    let (action, mode, suffix) = if last == GITPOD_OPTIONS {
+        (GITPOD_OPTIONS, LaunchMode::WithOptions, OPTIONS_SUFFIX)
+    } else {
+        (GITPOD, LaunchMode::Open, "")
+    };
+    let href = gitpod_url(&settings.gitpod_origin, page, mode);
+    let ours = control
+        .next_element_sibling()
+        .filter(|e| e.has_attribute(ENTRY_MARKER));
+    let button = match ours {
+        Some(button) => button,
+        None => {
+            let button = copy_of(control)?;
+            // GitLab spaces the buttons of a bar with margins on the buttons' wrappers.
+            button.class_list().add_2("gl-ml-3", "ml-2")?;
+            button.set_attribute(ENTRY_MARKER, "")?;
+            button.set_attribute("data-testid", ENTRY_TESTID)?;
+            control.after_with_node_1(&button)?;
+            button
+        }
+    };
+    let label = [anchor.label, suffix].concat();
+    if let Some(text) = text_nodes(&button).first() {
+        if text.text_content().as_deref() != Some(&label) {
+            text.set_text_content(Some(&label));
+        }
+    }
+    set_if_changed(&button, ACTION_ATTR, Some(action))?;
+    set_link(&button, &href, settings.open_in_new_tab)?;
+    Ok(href)
 }
 
 /// The known control `target` is in.
@@ -123,11 +184,11 @@ pub fn close_menu_of(entry: &Element) {
 
 /// Our entry's element that acts (the link, or the button of a split button's item).
 pub fn action_element(entry: &Element) -> Option<HtmlElement> {
-    entry
-        .query_selector("a, button")
-        .ok()
-        .flatten()
-        .and_then(|a| a.dyn_into().ok())
+    let acting = match entry.matches("a, button") {
+        Ok(true) => Some(entry.clone()), // a button of ours beside GitLab's
+        _ => entry.query_selector("a, button").ok().flatten(),
+    };
+    acting.and_then(|a| a.dyn_into().ok())
 }
 
 /// GitLab's key for one of its items, as the pure core reads the item (see `native_item`).
@@ -201,7 +262,7 @@ fn place_entries(
             ]
             .concat(),
         )?,
-        Choice::Navigate => None,
+        Choice::Navigate | Choice::Beside => None,
     };
     let mut main_href = String::new();
     for (action, mode, testid, suffix, description) in ENTRIES {
@@ -280,15 +341,7 @@ fn copy_item(
     label: &str,
     description: &str,
 ) -> Result<Option<Element>, JsValue> {
-    let item: Element = template.clone_node_with_deep(true)?.dyn_into()?;
-    let drops = [COPY_DROPS, ",[", MARK_ATTR, "]"].concat();
-    elements(item.query_selector_all(&drops)?).for_each(|e| e.remove());
-    let inner = elements(item.query_selector_all("*")?).collect::<Vec<_>>();
-    for e in std::iter::once(&item).chain(&inner) {
-        strip_identity(e)?;
-        // GitLab's selected/active look belongs to GitLab's item, not to its copy.
-        e.class_list().remove_2("is-active", "active")?;
-    }
+    let item = copy_of(template)?;
     let texts = text_nodes(&item);
     let Some(first) = texts.first() else {
         return Ok(None);
@@ -303,8 +356,8 @@ fn copy_item(
     // The element that acts: a link where items navigate, a button where they only select.
     if let Some(acting) = item.query_selector("a, button")? {
         let want = match anchor.choice {
-            Choice::Navigate => "a",
             Choice::Select(_) => "button",
+            Choice::Navigate | Choice::Beside => "a",
         };
         if !acting.tag_name().eq_ignore_ascii_case(want) {
             retag(doc, &acting, want)?;
@@ -316,6 +369,20 @@ fn copy_item(
         }
     }
     Ok(Some(item))
+}
+
+/// A copy of GitLab's `template` element without what identifies it (ids, test ids, tracking,
+/// any state of ours), its active look, or its shortcut hints.
+fn copy_of(template: &Element) -> Result<Element, JsValue> {
+    let copy: Element = template.clone_node_with_deep(true)?.dyn_into()?;
+    let drops = [COPY_DROPS, ",[", MARK_ATTR, "]"].concat();
+    elements(copy.query_selector_all(&drops)?).for_each(|e| e.remove());
+    let inner = elements(copy.query_selector_all("*")?).collect::<Vec<_>>();
+    for e in std::iter::once(&copy).chain(&inner) {
+        strip_identity(e)?;
+        e.class_list().remove_2("is-active", "active")?;
+    }
+    Ok(copy)
 }
 
 /// Drops what names GitLab's item (and any state of ours) from a copy of it.
@@ -377,7 +444,7 @@ fn build_item(doc: &Document, label: &str) -> Result<Element, JsValue> {
 /// primary button takes when ours is selected.
 fn set_target(anchor: &Anchor, entry: &Element, href: &str, new_tab: bool) -> Result<(), JsValue> {
     match anchor.choice {
-        Choice::Navigate => match entry.query_selector("a")? {
+        Choice::Navigate | Choice::Beside => match entry.query_selector("a")? {
             Some(link) => set_link(&link, href, new_tab),
             None => Ok(()),
         },
@@ -385,7 +452,7 @@ fn set_target(anchor: &Anchor, entry: &Element, href: &str, new_tab: bool) -> Re
     }
 }
 
-fn set_link(link: &Element, href: &str, new_tab: bool) -> Result<(), JsValue> {
+pub fn set_link(link: &Element, href: &str, new_tab: bool) -> Result<(), JsValue> {
     set_if_changed(link, "href", Some(href))?;
     set_if_changed(link, "target", new_tab.then_some("_blank"))?;
     set_if_changed(link, "rel", new_tab.then_some("noopener noreferrer"))
@@ -449,7 +516,7 @@ fn add_mark(doc: &Document, anchor: &Anchor, item: &Element) -> Result<(), JsVal
     let mark = doc.create_element("span")?;
     mark.set_attribute(MARK_ATTR, "")?;
     match anchor.choice {
-        Choice::Navigate => {
+        Choice::Navigate | Choice::Beside => {
             // GitLab UI's neutral badge, a space after the label (a gap no CSS can take away).
             let badge = el(
                 doc,

@@ -7,6 +7,8 @@ mod ext;
 #[cfg(feature = "content")]
 mod content;
 #[cfg(feature = "content")]
+mod fallback;
+#[cfg(feature = "content")]
 mod inject;
 #[cfg(feature = "content")]
 mod js_values;

@@ -79,12 +79,14 @@ for (const fixture of fixtureSets().filter((f) => !f.real_ui)) {
       : page.locator(`li:has(${NATIVE}), li[data-gitpod-ext-last]`).first();
     // As a user: open the dropdown holding the item, choose the item, Gitpod opens. In a split
     // button (13.5–16.0) items only select: then the primary button opens it.
-    let link = item.locator("a, button").first();
-    await link.evaluate((a) => {
-      const root = a.closest(".gl-new-dropdown, .btn-group, #web-ide-link, .dropdown");
-      root.querySelector('[aria-haspopup="true"]').setAttribute("data-test-toggle", "");
+    // (A button of ours beside GitLab's lone Web IDE button is itself the link, in no menu.)
+    let link = (await item.evaluate((e) => e.matches("a, button"))) ? item : item.locator("a, button").first();
+    const inMenu = await link.evaluate((a) => {
+      const toggle = a.closest(".gl-new-dropdown, .btn-group, #web-ide-link, .dropdown")?.querySelector('[aria-haspopup="true"]');
+      toggle?.setAttribute("data-test-toggle", "");
+      return Boolean(toggle);
     });
-    await page.click("[data-test-toggle]");
+    if (inMenu) await page.click("[data-test-toggle]");
     await link.waitFor({ state: "visible" });
     if ((await link.evaluate((a) => a.tagName)) === "BUTTON") {
       await link.click();

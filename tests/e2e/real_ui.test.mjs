@@ -145,7 +145,7 @@ async function useEntry(page, p, how) {
   await waitFor(async () => (await lastAction()) === "gitpod", "Gitpod remembered");
 }
 
-for (const p of PAGES) {
+for (const p of PAGES.filter((x) => x.choose !== "beside")) {
   const name = `${p.file} (${p.real_ui})`;
 
   test(`${name}: one entry, in GitLab's group, after ${p.neighbour}, made like it`, async () => {
@@ -243,6 +243,87 @@ for (const p of PAGES) {
     await page.evaluate((path) => window.__glTest.navigate(path), moved.pathname);
     const want = p.url.includes("/merge_requests/") ? p.gitpod_url : p.gitpod_url.replace(/\/[^/]+$/, "/other-page");
     await settle(want, "in-page navigation");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+// A lone Web IDE button (no menu): ours is a copy of it right beside it.
+for (const p of PAGES.filter((x) => x.choose === "beside")) {
+  const name = `${p.file} (${p.real_ui})`;
+  const look = (page) => page.evaluate(({ entry, control }) => {
+    const gitlab = document.querySelector(control);
+    const ours = document.querySelector(entry);
+    const style = (el) => { const s = getComputedStyle(el); return [s.fontSize, s.fontWeight, s.lineHeight, s.paddingLeft, s.paddingTop, s.height, s.color, s.backgroundColor, s.borderTopColor, s.borderRadius].join(" "); };
+    return {
+      count: document.querySelectorAll(entry).length,
+      besideGitLab: ours.previousElementSibling === gitlab,
+      tag: ours.tagName.toLowerCase(),
+      classes: ours.className,
+      gitlabClasses: gitlab.className,
+      style: style(ours),
+      gitlabStyle: style(gitlab),
+      text: ours.textContent.trim(),
+      href: ours.getAttribute("href"),
+      target: ours.getAttribute("target"),
+      qa: ours.querySelector("[data-qa-selector]") || ours.getAttribute("data-qa-selector"),
+    };
+  }, { entry: ENTRY, control: p.control });
+
+  test(`${name}: one Gitpod button right beside GitLab's lone Web IDE button, made like it`, async () => {
+    await reset();
+    const { page, errors } = await open(p);
+    const at = await look(page);
+    assert.equal(at.count, 1);
+    assert.ok(at.besideGitLab, "right after GitLab's button");
+    assert.equal(at.tag, "a");
+    assert.equal(at.classes, `${at.gitlabClasses} gl-ml-3 ml-2`, "GitLab's button classes, spaced like a bar's buttons");
+    assert.equal(at.style, at.gitlabStyle, "styled by GitLab's CSS like its own button");
+    assert.equal(at.text, "Gitpod");
+    assert.equal(at.href, p.gitpod_url);
+    assert.equal(at.target, "_blank");
+    assert.equal(at.qa, null, "GitLab's test hooks are not copied");
+    await page.screenshot({ path: join(SHOTS, `${p.file.replace(/\.html$/, "")}-light.png`) });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test(`${name}: a click or Enter opens Gitpod; the button performs the last launch mode used`, async () => {
+    await reset();
+    const { page, errors } = await open(p);
+    for (const how of ["click", "Enter"]) {
+      const button = page.locator(ENTRY);
+      const [tab] = await Promise.all([
+        env.context.waitForEvent("page"),
+        how === "click" ? button.click() : button.focus().then(() => page.keyboard.press("Enter")),
+      ]);
+      await tab.waitForLoadState();
+      assert.equal(tab.url(), p.gitpod_url, how);
+      await tab.close();
+    }
+    await page.close();
+    await env.worker.evaluate(() => chrome.storage.sync.set({ last_action: { "gitlab.com": "gitpod_options" } }));
+    const again = await open(p);
+    await waitFor(async () => (await look(again.page)).text === "Gitpod with options…", "the options launch on the button");
+    assert.equal((await look(again.page)).href, p.gitpod_url.replace("/#", "/?autostart=false#"));
+    assert.deepEqual([...errors, ...again.errors], []);
+    await again.page.close();
+  });
+
+  test(`${name}: Vue re-render, remount and in-page navigation keep one button with the current URL`, async () => {
+    await reset();
+    const { page, errors } = await open(p);
+    const settle = async (want, what) => waitFor(async () => {
+      const at = await look(page).catch(() => null);
+      return at && at.count === 1 && at.besideGitLab && at.href === want;
+    }, what);
+    await page.evaluate(() => window.__glTest.rerender());
+    await settle(p.gitpod_url, "a re-render");
+    await page.evaluate(() => window.__glTest.remount());
+    await settle(p.gitpod_url, "a remount");
+    const moved = new URL(p.url).pathname.replace(/\/[^/]+$/, "/other-page");
+    await page.evaluate((path) => window.__glTest.navigate(path), moved);
+    await settle(p.gitpod_url.replace(/\/[^/]+$/, "/other-page"), "in-page navigation");
     assert.deepEqual(errors, []);
     await page.close();
   });

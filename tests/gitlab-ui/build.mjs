@@ -85,7 +85,7 @@ for (const p of PAGES) {
 <meta name="action-cable-url" content="/-/cable">
 <link rel="stylesheet" href="${ASSETS}/gitlab-ui-${p.version}.css">
 </head>
-<body data-page="${p.page}" data-project-id="4242" data-project-full-path="${escape(project)}" data-group="${escape(project.split("/")[0])}" data-real-ui="${escape(VERSIONS[p.version].ui)}">
+<body data-page="${p.page}"${p.actions ? ` data-real-ui-actions="${escape(p.actions)}"` : ""} data-project-id="4242" data-project-full-path="${escape(project)}" data-group="${escape(project.split("/")[0])}" data-real-ui="${escape(VERSIONS[p.version].ui)}">
 <main id="content-body" class="content">
 <p class="gl-mb-5">GitLab ${VERSIONS[p.version].gitlab} · @gitlab/ui ${p.version} · <code>${escape(pathname)}</code></p>
 <div id="js-mount-holder" style="display:flex;justify-content:flex-end;max-width:720px"></div>

@@ -25,6 +25,18 @@ export const PAGES = [
     choose: "select",
   },
   {
+    file: "real-15-tree-lone-web-ide-button.html",
+    app: "split_button",
+    version: 62,
+    page: "projects:tree:show",
+    actions: "webide",
+    url: "https://gitlab.com/gitlab-org/gitlab-ui-real/-/tree/v15.11.0/doc",
+    gitpod_url: "https://gitpod.io/#https://gitlab.com/gitlab-org/gitlab-ui-real/-/tree/v15.11.0/doc",
+    control: '#web-ide-link[data-qa-selector="web_ide_button"]',
+    neighbour: "Open in Web IDE",
+    choose: "beside",
+  },
+  {
     file: "real-17-blob-edit-dropdown.html",
     app: "edit_dropdown",
     version: 108,

@@ -9,6 +9,7 @@ mod view;
 
 use super::{bindings, ext};
 use crate::connect::{ConnectRecord, CONNECT_KEY};
+use crate::diagnosis::TabReport;
 use crate::hosts::EnabledHosts;
 use crate::last_action::LastActions;
 use crate::settings::Settings;
@@ -16,7 +17,7 @@ use gloo::utils::document;
 use serde::Deserialize;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::spawn_local;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 /// Everything the popup shows, read fresh at each render.
 pub struct Ctx {
@@ -28,6 +29,8 @@ pub struct Ctx {
     pub connect: Option<ConnectRecord>,
     /// Why the content script could not start in this tab, if it could not.
     pub blocked: Option<String>,
+    /// What the content script did in this tab (`None`: it is not running there).
+    pub report: Option<TabReport>,
 }
 
 /// A one-line message kept across a re-render (e.g. "Saved.").
@@ -104,6 +107,10 @@ async fn load() -> Ctx {
         (Some(id), Some(url)) => blocked_note(id, url).await,
         _ => None,
     };
+    let report = match tab_id {
+        Some(id) => tab_report(id).await,
+        None => None,
+    };
     Ctx {
         tab_id,
         tab_url,
@@ -112,7 +119,22 @@ async fn load() -> Ctx {
         hosts: ext::load_hosts().await,
         connect: ext::load_from(ext::Area::Local, CONNECT_KEY).await,
         blocked,
+        report,
     }
+}
+
+/// What the content script reported in the tab (`extension/diagnose.js`, run in its world).
+/// `None` where it does not run there, or the tab cannot be scripted.
+async fn tab_report(tab: i32) -> Option<TabReport> {
+    let injection = ext::to_js(&json!({
+        "target": { "tabId": tab },
+        "files": ["diagnose.js"],
+    }));
+    let promise = bindings::execute_script(&injection).ok()?;
+    let results = JsFuture::from(promise).await.ok()?;
+    let first = js_sys::Reflect::get(&results, &JsValue::from_f64(0.0)).ok()?;
+    let result = js_sys::Reflect::get(&first, &JsValue::from_str("result")).ok()?;
+    serde_wasm_bindgen::from_value(result).ok()
 }
 
 #[derive(Deserialize)]

@@ -3,6 +3,7 @@
 
 use super::super::{bindings, ext};
 use super::{ask, rerender, send_then_close, view, Ctx, Flash};
+use crate::diagnosis::describe;
 use crate::gitlab_url::GitLabUrl;
 use crate::gitpod_url::{gitpod_url, LaunchMode};
 use crate::hosts::{is_gitlab_page, match_pattern, site_origin, HostError};
@@ -86,6 +87,15 @@ pub fn render(app: &Element, ctx: &Ctx, flash: Option<&str>) -> Result<(), JsVal
 }
 
 fn actions(section: &Element, ctx: &Ctx, page: &GitLabUrl) -> Result<(), JsValue> {
+    if ctx.blocked.is_none() {
+        // Where the entry is on this page, and why (a user can send this line with a report).
+        view::add(
+            section,
+            "p",
+            &[("id", "diagnosis"), ("class", "notice")],
+            &describe(ctx.report.as_ref()),
+        )?;
+    }
     let chosen = mode_for_action(ctx.last.get(page.host()));
     let origin = &ctx.settings.gitpod_origin;
     view::add(

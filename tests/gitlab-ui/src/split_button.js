@@ -3,13 +3,13 @@
 // selected action, the caret menu only selects it (check mark), and the choice is kept in
 // localStorage['gl-web-ide-button-selected'] as GitLab kept it.
 
-import { GlDropdown, GlDropdownItem, GlDropdownDivider } from "@gitlab/ui";
+import { GlButton, GlDropdown, GlDropdownItem, GlDropdownDivider } from "@gitlab/ui";
 import { start, repo } from "./harness.js";
 
 const KEY = "gl-web-ide-button-selected";
 
 const ActionsButton = {
-  components: { GlDropdown, GlDropdownItem, GlDropdownDivider },
+  components: { GlButton, GlDropdown, GlDropdownItem, GlDropdownDivider },
   props: { actions: Array, selectedKey: String },
   methods: {
     handleClick(action, evt) {
@@ -23,7 +23,7 @@ const ActionsButton = {
   },
   template: `
     <span>
-      <gl-dropdown id="web-ide-link" :text="selectedAction.text" :split-href="selectedAction.href"
+      <gl-dropdown v-if="actions.length > 1" id="web-ide-link" :text="selectedAction.text" :split-href="selectedAction.href"
           variant="confirm" category="primary" split data-qa-selector="action_dropdown"
           @click="handleClick(selectedAction, $event)">
         <template #button-content>
@@ -38,6 +38,10 @@ const ActionsButton = {
           <gl-dropdown-divider v-if="index != actions.length - 1" :key="action.key + '_divider'" />
         </template>
       </gl-dropdown>
+      <gl-button v-else-if="selectedAction" id="web-ide-link" v-bind="selectedAction.attrs" variant="confirm"
+          category="primary" :href="selectedAction.href" @click="handleClick(selectedAction, $event)">
+        {{ selectedAction.text }}
+      </gl-button>
     </span>`,
 };
 
@@ -48,6 +52,9 @@ start({
   computed: {
     actions() {
       const { project, rest } = repo(this.state.path);
+      // `data-real-ui-actions` on <body> lists the actions the instance offers (GitLab shows
+      // a lone button when only one is left, e.g. Web IDE without the Gitpod integration).
+      const offered = (document.body.dataset.realUiActions || "webide edit").split(" ");
       return [
         {
           key: "webide",
@@ -68,7 +75,7 @@ start({
           href: `${project}/-/edit/${rest}`,
           attrs: { "data-qa-selector": "edit_button" },
         },
-      ];
+      ].filter((a) => offered.includes(a.key));
     },
   },
   methods: {
