@@ -11,6 +11,7 @@ import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { EXTENSION_DIR, ENTRY } from "./harness.mjs";
 import { CSP, fixtureSets, startServer } from "./server.mjs";
+import { UNKNOWN, fallbackPages } from "./fallback_pages.mjs";
 
 const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
 const GECKODRIVER = process.env.GECKODRIVER || "geckodriver";
@@ -57,7 +58,7 @@ async function until(check, what, ms = 8000) {
 }
 
 before(async () => {
-  server = await startServer({ port: 443 }).catch((e) => {
+  server = await startServer({ port: 443, pages: fallbackPages() }).catch((e) => {
     throw new Error(`Firefox tests serve GitLab on 127.0.0.1:443 and could not listen there (${e.code}): run as root, or lower net.ipv4.ip_unprivileged_port_start`);
   });
   const port = await freePort();
@@ -198,6 +199,25 @@ for (const fixture of keyboardPages) {
       assert.equal(await script((control) => document.querySelector(control).querySelector("[aria-expanded]").getAttribute("aria-expanded"), fixture.control), "false", "the menu closed");
     });
   }
+}
+
+for (const p of UNKNOWN.filter((x) => ["tree", "merge request"].includes(x.kind))) {
+  test(`Firefox: unknown control on a ${p.kind} page: one fallback button opening ${p.gitpod_url}`, async () => {
+    await wd("POST", "/url", { url: p.url });
+    const button = await until(() => script(() => {
+      const all = document.querySelectorAll('[data-testid="gitpod-ext-fallback"]');
+      return all.length === 1 ? all[0] : null;
+    }), "the fallback button", 8000);
+    assert.equal(await wd("GET", `/element/${button[ELEMENT]}/attribute/href`), p.gitpod_url);
+    const home = await wd("GET", "/window");
+    const before = await wd("GET", "/window/handles");
+    await wd("POST", `/element/${button[ELEMENT]}/click`, {});
+    const opened = await until(async () => (await wd("GET", "/window/handles")).find((h) => !before.includes(h)), "Gitpod to open");
+    await wd("POST", "/window", { handle: opened });
+    await until(async () => (await wd("GET", "/url")) === p.gitpod_url, `the tab to show ${p.gitpod_url}`);
+    await wd("DELETE", "/window");
+    await wd("POST", "/window", { handle: home });
+  });
 }
 
 test("Firefox: a strict CSP (script-src 'self') does not keep the entry out", async () => {
