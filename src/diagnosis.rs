@@ -9,7 +9,8 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct TabReport {
-    /// `entry`, `native`, `fallback`, `none`, `failed`, or `starting` (not done yet).
+    /// `entry`, `native`, `fallback`, `none`, `failed`, `not_gitlab`, `blocked` (the page's
+    /// CSP stopped the content script), or `starting` (not done yet).
     pub state: String,
     /// The anchor (GitLab control) name, for `entry` and `native`.
     pub anchor: String,
@@ -40,6 +41,8 @@ pub fn describe(report: Option<&TabReport>) -> String {
         }
         "none" => "GitLab's control has not appeared on this page (yet).".into(),
         "failed" => "The Gitpod entry could not be placed: the page's console says why.".into(),
+        "not_gitlab" => "Not a GitLab page: the extension leaves it alone.".into(),
+        "blocked" => "This page's security policy blocks the extension's code.".into(),
         _ => "The extension is starting on this page.".into(),
     }
 }

@@ -16,6 +16,7 @@ if (!globalThis.__gitpodForGitLab) {
       wasm_bindgen.content_main();
     },
     (error) => {
+      marker.state = "blocked";
       console.info("Gitpod for GitLab: not available on this page:", String(error));
       try {
         chrome.runtime.sendMessage({ type: "content_blocked", reason: String(error).slice(0, 200) }).catch(() => {});

@@ -38,6 +38,7 @@ const FRAME_MS: f64 = 16.0;
 #[wasm_bindgen]
 pub fn content_main() {
     if !is_gitlab_page() {
+        mark(&[("state", "not_gitlab")]);
         return; // not GitLab: stay silent and touch nothing
     }
     spawn_local(async {
@@ -225,17 +226,21 @@ fn report(outcome: &Outcome, page: &GitLabUrl) {
         Outcome::NoControl => ("none", "", ""),
         Outcome::Failed(_) => ("failed", "", ""),
     };
+    mark(&[
+        ("state", state),
+        ("anchor", anchor),
+        ("gitpod_url", url),
+        ("page", page_kind(page)),
+    ]);
+}
+
+/// Sets fields of the boot marker (`globalThis.__gitpodForGitLab`, isolated world).
+fn mark(fields: &[(&str, &str)]) {
     let Ok(marker) = Reflect::get(&js_sys::global(), &JsValue::from_str("__gitpodForGitLab"))
     else {
         return;
     };
     if marker.is_object() {
-        let fields = [
-            ("state", state),
-            ("anchor", anchor),
-            ("gitpod_url", url),
-            ("page", page_kind(page)),
-        ];
         for (k, v) in fields {
             let _ = Reflect::set(&marker, &JsValue::from_str(k), &JsValue::from_str(v));
         }

@@ -26,7 +26,7 @@ export function expectedExtensionId() {
  * nothing can answer: `permissions.request` then resolves `true` at once. Everything after the
  * prompt (registration, injection, removal) is the extension's real code.
  */
-export async function launch({ preGranted = [], extension = true, others = [], from = EXTENSION_DIR, ...serverOptions } = {}) {
+export async function launch({ preGranted = [], extension = true, others = [], from = EXTENSION_DIR, hosts = [], ...serverOptions } = {}) {
   const server = await startServer(serverOptions);
   const profile = mkdtempSync(join(tmpdir(), "gitpod-gitlab-profile-"));
   // `from`: another copy of the build (package.test.mjs loads the unpacked store zip).
@@ -38,7 +38,8 @@ export async function launch({ preGranted = [], extension = true, others = [], f
     manifest.host_permissions = [...manifest.host_permissions, ...preGranted];
     writeFileSync(join(extensionDir, "manifest.json"), JSON.stringify(manifest));
   }
-  const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(",");
+  // `hosts`: more hosts served by the fixture server (a self-hosted GitLab being diagnosed).
+  const rules = [...HOSTS, ...hosts].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(",");
   // `extension: false`: the same browser without the extension (the benchmark's baseline).
   // `others`: more unpacked extensions beside ours (a hostile one in hostile.test.mjs).
   const dirs = [extensionDir, ...others].join(",");

@@ -92,9 +92,11 @@ function gitpod(req, res, state) {
 }
 
 /** Starts the server; `csp` picks the policy GitLab pages are served with; `pages` adds
- * generated pages by URL (the benchmark's synthetic merge request). */
-export async function startServer({ csp = CSP.gitlab, pages = {}, port = 0 } = {}) {
-  const fixtures = fixtureSets();
+ * generated pages by URL (the benchmark's synthetic merge request, the fallback pages, a page
+ * being diagnosed). */
+export async function startServer({ csp = CSP.gitlab, pages = {}, port = 0, fixtures: withFixtures = true } = {}) {
+  // `fixtures: false`: only `pages` (cargo xtask diagnose serves one saved page).
+  const fixtures = withFixtures ? fixtureSets() : [];
   const byUrl = new Map(fixtures.flatMap((f) => [[f.url.split("?")[0], f], [f.url, f]]));
   const gitpodHits = [];
   const state = { csp, authorize: "success" };

@@ -3,6 +3,7 @@
 //! - `test`: host tests, fuzzing, the build and its budget, then the e2e suite in real
 //!   Chromium and Firefox on the repository's GitLab pages (and the reference set where present);
 //! - `bench`: the benchmark (reports only);
+//! - `diagnose PAGE.html --url URL`: what the extension makes of a saved GitLab page;
 //! - `ext-id`: the Chromium extension id the manifest's key fixes.
 //!
 //! Installs what it needs and can (wasm target, browsers, npm packages, geckodriver); says what
@@ -10,6 +11,7 @@
 
 mod bench;
 mod build;
+mod diagnose;
 mod package;
 mod test;
 mod tools;
@@ -26,8 +28,12 @@ fn main() {
         Some("build") => build::build().map(|_| ()),
         Some("test") => test::test(),
         Some("bench") => bench::bench(),
+        Some("diagnose") => diagnose::diagnose(&args[1..]),
         Some("ext-id") => package::extension_id().map(|id| println!("{id}")),
-        _ => Err("usage: cargo xtask build | test | bench | ext-id".into()),
+        _ => Err(
+            "usage: cargo xtask build | test | bench | diagnose PAGE.html --url URL | ext-id"
+                .into(),
+        ),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");
