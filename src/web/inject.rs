@@ -380,7 +380,17 @@ fn copy_of(template: &Element) -> Result<Element, JsValue> {
     let inner = elements(copy.query_selector_all("*")?).collect::<Vec<_>>();
     for e in std::iter::once(&copy).chain(&inner) {
         strip_identity(e)?;
-        e.class_list().remove_2("is-active", "active")?;
+        let classes = e.class_list();
+        classes.remove_2("is-active", "active")?;
+        // GitLab's script hooks (`js-*`, and the old `qa-*` test hooks) name GitLab's element:
+        // its delegated handlers must not take the copy for the original.
+        let hooks: Vec<String> = (0..classes.length())
+            .filter_map(|i| classes.item(i))
+            .filter(|c| c.starts_with("js-") || c.starts_with("qa-"))
+            .collect();
+        for hook in hooks {
+            classes.remove_1(&hook)?;
+        }
     }
     Ok(copy)
 }
