@@ -33,9 +33,7 @@ pub fn describe(report: Option<&TabReport>) -> String {
     match r.state.as_str() {
         "entry" => ["Gitpod is ", place, "."].concat(),
         "native" => "GitLab's own Gitpod item is there (we added none).".into(),
-        "fallback" => {
-            "Fallback button at the top of the page (GitLab's control not recognised).".into()
-        }
+        "fallback" => "Fallback button on this page (GitLab's control not recognised).".into(),
         "none" if r.page == "other project page" => {
             "No Gitpod entry on this kind of page: open the project from here.".into()
         }

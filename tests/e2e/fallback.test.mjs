@@ -93,7 +93,7 @@ test("no fallback on other pages, where GitLab shows its own Gitpod item, or on 
 
 test("the popup says where Gitpod is on the page, and why", async () => {
   const cases = [
-    [UNKNOWN[0].url, "Fallback button at the top of the page (GitLab's control not recognised)."],
+    [UNKNOWN[0].url, "Fallback button on this page (GitLab's control not recognised)."],
     ["https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli", "Gitpod is in GitLab's Edit menu."],
     ["https://gitlab.com/gitlab-org/gitlab-foss", "GitLab's own Gitpod item is there (we added none)."],
     ["https://gitlab.com/tanuki-org/legacy-runner", "Gitpod is beside GitLab's Web IDE button."],

@@ -10,7 +10,7 @@ export function gitlabPage({ title, dataPage, project = "tanuki-org/next-gitlab"
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${title} · GitLab</title>
 <meta content="GitLab" property="og:site_name"><meta name="csrf-token" content="fixture">
-<style>.gl-new-dropdown-panel{display:none}</style></head>
+<link rel="stylesheet" href="/-/real-ui-assets/gitlab-ui-123.css"><style>.gl-new-dropdown-panel{display:none}</style></head>
 <body data-page="${dataPage}" data-group="tanuki-org"${projectData}>
 <header class="navbar-gitlab"><a href="/">GitLab</a></header>
 <div class="content-wrapper"><main id="content-body" class="content">${body}</main></div>
@@ -33,7 +33,7 @@ export const UNKNOWN = [
   { kind: "commit", url: `${BASE}/-/commit/5f3c2b1a9d`, dataPage: "projects:commit:show", spot: "#content-body",
     body: `<div class="page-content-header"><h2>Commit 5f3c2b1a</h2></div>` },
   { kind: "merge request", url: `${BASE}/-/merge_requests/77`, dataPage: "projects:merge_requests:show", spot: ".js-issuable-actions",
-    body: `<div class="detail-page-header"><div class="detail-page-header-actions js-issuable-actions">${LAUNCHER}</div></div>` },
+    body: `<div class="detail-page-header gl-flex gl-justify-between"><h1 class="gl-text-size-h1">Add a cache</h1><div class="detail-page-header-actions js-issuable-actions gl-flex gl-gap-3">${LAUNCHER}</div></div>` },
   { kind: "issue", url: `${BASE}/-/issues/12`, dataPage: "projects:issues:show", spot: ".js-issuable-actions",
     body: `<div class="detail-page-header"><div class="detail-page-header-actions js-issuable-actions"><button class="btn gl-button">Edit</button></div></div>` },
 ].map((p) => ({ ...p, gitpod_url: `https://gitpod.io/#${p.url}` }));
