@@ -689,10 +689,8 @@ fn text_nodes(root: &Element) -> Vec<Node> {
                 continue;
             };
             match child.node_type() {
-                Node::TEXT_NODE => {
-                    if child.text_content().is_some_and(|t| !t.trim().is_empty()) {
-                        out.push(child);
-                    }
+                Node::TEXT_NODE if child.text_content().is_some_and(|t| !t.trim().is_empty()) => {
+                    out.push(child);
                 }
                 Node::ELEMENT_NODE => {
                     let mark = child
