@@ -18,6 +18,18 @@ const ENTRIES: &[&str] = &["content", "background", "popup"];
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CRATE_FILE: &str = "gitpod_gitlab.wasm";
 
+/// The wasm stack of each context (Rust's default is 1 MiB, all of it in the linear memory the
+/// context holds). The content script, in every GitLab tab, recurses no deeper than one menu
+/// item's elements and decodes nothing with serde: 64 KiB. The worker and popup keep the
+/// default: serde-wasm-bindgen follows a message as deep as the browser lets it be (measured:
+/// a 1 000-level message overflows 256 KiB).
+fn stack_size(entry: &str) -> &'static str {
+    match entry {
+        "content" => "65536",
+        _ => "1048576",
+    }
+}
+
 pub struct Built {
     pub dist: PathBuf,
     pub sizes: Vec<Size>,
@@ -54,8 +66,10 @@ pub fn build() -> Result<Built> {
     let mut sizes = Vec::new();
     let mut bundles = Vec::new();
     for entry in ENTRIES {
+        // `cargo rustc`: the link argument goes to this crate's final link only, so the
+        // dependencies, built once for all three contexts, are not rebuilt per context.
         run(Command::new(cargo()).current_dir(&root).args([
-            "build",
+            "rustc",
             "--quiet",
             "--lib",
             "--package",
@@ -66,6 +80,9 @@ pub fn build() -> Result<Built> {
             "wasm-release",
             "--features",
             entry,
+            "--",
+            "-C",
+            &["link-arg=-zstack-size=", stack_size(entry)].concat(),
         ]))?;
         let built = target_dir()
             .join(WASM_TARGET)
