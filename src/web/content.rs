@@ -277,8 +277,8 @@ fn listen(state: &Rc<RefCell<State>>) {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let origin = s.borrow().settings.gitpod_origin.as_str().to_string();
-        let action = match click_of(&target, &origin) {
+        let click = click_of(&target, s.borrow().settings.gitpod_origin.as_str());
+        let action = match click {
             Some(Click::Chose(action)) => action,
             Some(Click::Primary) => {
                 // Our action is the split button's: its href (ours) is followed, and GitLab's

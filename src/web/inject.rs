@@ -323,10 +323,15 @@ fn place_after(group: &Element, previous: &Option<Element>, e: &Element) -> Resu
     }
 }
 
-fn last_gitlab_item(group: &Element) -> Option<Element> {
-    let items = group
+/// GitLab's own items of `group` (its direct `li` children that are not ours).
+fn gitlab_items(group: &Element) -> Option<NodeList> {
+    group
         .query_selector_all(&[":scope > li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())
-        .ok()?;
+        .ok()
+}
+
+fn last_gitlab_item(group: &Element) -> Option<Element> {
+    let items = gitlab_items(group)?;
     items.item(items.length().checked_sub(1)?)?.dyn_into().ok()
 }
 
@@ -405,7 +410,7 @@ fn strip_identity(e: &Element) -> Result<(), JsValue> {
 
 /// Replaces `e` by an element named `tag` with what GitLab's CSS and keyboard handling read off
 /// it (class, tab index, role) and its children.
-fn retag(doc: &Document, e: &Element, tag: &str) -> Result<Element, JsValue> {
+fn retag(doc: &Document, e: &Element, tag: &str) -> Result<(), JsValue> {
     let new = doc.create_element(tag)?;
     for name in ["class", "tabindex", "role"] {
         if let Some(v) = e.get_attribute(name) {
@@ -418,8 +423,7 @@ fn retag(doc: &Document, e: &Element, tag: &str) -> Result<Element, JsValue> {
     while let Some(child) = e.first_child() {
         new.append_child(&child)?;
     }
-    e.replace_with_with_node_1(&new)?;
-    Ok(new)
+    e.replace_with_with_node_1(&new)
 }
 
 /// GitLab UI's disclosure item (16.x–18.x), built from scratch where the group has no GitLab
@@ -669,10 +673,7 @@ fn find_item(group: &Element, action: &str, origin: &str) -> Option<Element> {
     {
         return Some(ours);
     }
-    let items = group
-        .query_selector_all(&[":scope > li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())
-        .ok()?;
-    elements(items).find(|li| item_action(li, origin).as_deref() == Some(action))
+    elements(gitlab_items(group)?).find(|li| item_action(li, origin).as_deref() == Some(action))
 }
 
 /// An item's label: its first text that is not our mark.

@@ -47,13 +47,16 @@ function placement(page, p) {
     const ours = all[0];
     const group = ours.parentElement;
     const items = [...group.children].filter((c) => c.matches("li"));
-    const labelOf = (el) => {
+    // An item's label: its first text, not our mark's.
+    const labelNode = (el) => {
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (n.textContent.trim() && !n.parentElement.closest("[data-gitpod-ext-mark]")) return n.textContent.trim();
+        if (n.textContent.trim() && !n.parentElement.closest("[data-gitpod-ext-mark]")) return n;
       }
-      return "";
+      return null;
     };
+    const labelOf = (el) => labelNode(el)?.textContent.trim() ?? "";
+    const labelEl = (li) => labelNode(li)?.parentElement ?? li;
     const neighbour = items.find((li) => labelOf(li) === p.neighbour);
     // The group's label: GlDisclosureDropdownGroup's header (aria-labelledby or the first child).
     const labelId = group.getAttribute("aria-labelledby");
@@ -70,11 +73,6 @@ function placement(page, p) {
     const lines = (li) => [...li.querySelectorAll("*")].filter((e) => e.tagName !== "KBD" && !e.closest("[data-gitpod-ext-mark]") &&
       [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim())).length;
     const style = (el) => { const s = getComputedStyle(el); return [s.fontSize, s.fontWeight, s.paddingLeft, s.paddingTop, s.display, s.color].join(" "); };
-    const labelEl = (li) => {
-      const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent.trim()) return n.parentElement;
-      return li;
-    };
     return {
       count: all.length,
       inControl: Boolean(ours.closest(p.control)),
