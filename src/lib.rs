@@ -5,6 +5,7 @@
 //! wasm is this crate built with one entry feature (`content`, `background`, `popup`).
 
 pub mod anchors;
+pub mod base64;
 pub mod connect;
 pub mod diagnosis;
 pub mod gitlab_url;

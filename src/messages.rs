@@ -18,6 +18,9 @@ pub enum Request {
     ContentBlocked {
         reason: String,
     },
+    /// The content wasm, for a content script on a page that may not fetch it (a self-hosted
+    /// GitLab: the manifest makes the file web-accessible to gitlab.com only).
+    ContentWasm {},
     /// Open a GitLab page in Gitpod (popup): new tab or `tab_id`, per the settings; the mode
     /// becomes the host's last action.
     Open {
@@ -52,6 +55,8 @@ pub enum Request {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Reply {
     Pong { version: String },
+    /// The content wasm's bytes, base64.
+    Wasm { base64: String },
     Done,
     Error { message: String },
 }
@@ -59,7 +64,7 @@ pub enum Reply {
 impl Request {
     pub fn validate(&self) -> Result<(), String> {
         let texts: &[&str] = match self {
-            Request::Ping {} => &[],
+            Request::Ping {} | Request::ContentWasm {} => &[],
             Request::ContentBlocked { reason } => &[reason],
             Request::Open { url, .. } => &[url],
             Request::Connect { host } => &[host],

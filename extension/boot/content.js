@@ -1,14 +1,39 @@
-// Content-script boot (bundled after the wasm-bindgen glue and WASM_BYTES by `cargo xtask build`).
-// Compiles asynchronously, off the page's critical path. Where the page's CSP forbids
-// WebAssembly (Chromium applies it to content scripts) the page is left untouched, one line is
-// logged, and the worker is told so the toolbar button can explain.
+// Content-script boot (bundled after the wasm-bindgen glue by `cargo xtask build`).
+// The wasm is a packaged file, compiled while it streams in (Chromium caches the compiled code),
+// so no copy of it lives in the page's JS heap. On gitlab.com it is web-accessible (the manifest,
+// behind a per-session dynamic URL); on a self-hosted GitLab, which no manifest can name, the
+// fetch is refused and the worker hands the bytes over instead.
+// Where the page's CSP forbids WebAssembly (Chromium applies it to content scripts) the page is
+// left untouched, one line is logged, and the worker is told so the toolbar button can explain.
 // Once per page: enabling a self-hosted GitLab injects this script into the open tab, and the
 // registered copy may run there too.
 // The marker also keeps start-up timings and the wasm memory for `cargo xtask bench`; it lives in
 // the extension's isolated world, which the page cannot see.
 if (!globalThis.__gitpodForGitLab) {
   const marker = (globalThis.__gitpodForGitLab = { start: BUNDLE_START });
-  wasm_bindgen({ module_or_path: WASM_BYTES }).then(
+  const tell = (message) => {
+    try {
+      return chrome.runtime.sendMessage(message);
+    } catch (error) {
+      return Promise.reject(error); // extension reloaded or context gone
+    }
+  };
+  const fromWorker = () =>
+    tell({ type: "content_wasm" }).then((reply) => {
+      if (reply?.type !== "wasm") throw new Error(reply?.message || "no wasm from the worker");
+      marker.via = "worker";
+      return Uint8Array.fromBase64
+        ? Uint8Array.fromBase64(reply.base64)
+        : Uint8Array.from(atob(reply.base64), (c) => c.charCodeAt(0));
+    });
+  const wasm = fetch(chrome.runtime.getURL("content.wasm"))
+    .then((response) => {
+      if (!response.ok) throw new Error(`content.wasm: ${response.status}`);
+      marker.via = "file";
+      return response;
+    })
+    .catch(fromWorker);
+  wasm_bindgen({ module_or_path: wasm }).then(
     (exports) => {
       marker.ready = performance.now();
       marker.memory = exports.memory;
@@ -18,11 +43,7 @@ if (!globalThis.__gitpodForGitLab) {
     (error) => {
       marker.state = "blocked";
       console.info("Gitpod for GitLab: not available on this page:", String(error));
-      try {
-        chrome.runtime.sendMessage({ type: "content_blocked", reason: String(error).slice(0, 200) }).catch(() => {});
-      } catch (_) {
-        // extension reloaded or context gone: nothing to tell
-      }
+      tell({ type: "content_blocked", reason: String(error).slice(0, 200) }).catch(() => {});
     },
   );
 }

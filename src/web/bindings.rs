@@ -43,6 +43,17 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onConnectExternal"], js_name = addListener)]
     pub fn on_connect_external(listener: &Function);
 
+    // chrome.runtime.getURL: a packaged file's address.
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
+    pub fn extension_url(path: &str) -> String;
+
+    // The worker reads a packaged file (the content wasm, see `Request::ContentWasm`).
+    #[wasm_bindgen(js_name = fetch, catch)]
+    pub fn fetch(url: &str) -> Result<Promise, JsValue>;
+    pub type Response;
+    #[wasm_bindgen(method, js_name = arrayBuffer, catch)]
+    pub fn array_buffer(this: &Response) -> Result<Promise, JsValue>;
+
     // chrome.runtime.onStartup
     #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onStartup"], js_name = addListener)]
     pub fn on_startup(listener: &Function);

@@ -13,7 +13,7 @@
 import { readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { launch, ENTRY, EXTENSION_DIR } from "./harness.mjs";
+import { launch, inExtensionWorld, ENTRY, EXTENSION_DIR } from "./harness.mjs";
 import { fixtureSets } from "./server.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 30);
@@ -47,18 +47,6 @@ function sizes() {
 
 // ---- helpers -------------------------------------------------------------------------------
 
-/** Evaluates `expression` in the extension's isolated world of `page`. */
-async function inExtensionWorld(page, expression) {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts = [];
-  cdp.on("Runtime.executionContextCreated", (e) => contexts.push(e.context));
-  await cdp.send("Runtime.enable");
-  const world = contexts.find((c) => c.auxData?.type === "isolated" && c.name === "Gitpod for GitLab");
-  if (!world) throw new Error("no isolated world of the extension on " + page.url());
-  const { result } = await cdp.send("Runtime.evaluate", { expression, contextId: world.id, returnByValue: true });
-  await cdp.detach();
-  return result.value;
-}
 
 /** Page-world probe: when GitLab's control and our entry first appeared (performance.now()). */
 const PROBE = `(() => {

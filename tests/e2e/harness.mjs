@@ -137,3 +137,16 @@ export async function waitFor(check, what, ms = 5000) {
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** Evaluates `expression` in the extension's isolated world of `page`. */
+export async function inExtensionWorld(page, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = [];
+  cdp.on("Runtime.executionContextCreated", (e) => contexts.push(e.context));
+  await cdp.send("Runtime.enable");
+  const world = contexts.find((c) => c.auxData?.type === "isolated" && c.name === "Gitpod for GitLab");
+  if (!world) throw new Error("no isolated world of the extension on " + page.url());
+  const { result } = await cdp.send("Runtime.evaluate", { expression, contextId: world.id, returnByValue: true });
+  await cdp.detach();
+  return result.value;
+}

@@ -4,7 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, waitFor, expectedExtensionId, ENTRY } from "./harness.mjs";
+import { launch, openPage, waitFor, inExtensionWorld, expectedExtensionId, ENTRY } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -29,6 +29,19 @@ test("the Rust worker answers a ping and refuses malformed messages", async () =
   });
   assert.deepEqual(replies[0], { type: "pong", version: "0.1.0" });
   for (const r of replies.slice(1)) assert.deepEqual(r, { type: "error", message: "malformed request" });
+  await page.close();
+});
+
+test("the content wasm is a packaged file the content script fetches; the page cannot", async () => {
+  const { page, errors } = await openPage(env.context, EDIT.url);
+  await page.locator(ENTRY).waitFor({ state: "attached" });
+  // Compiled from the file as it streams in: no base64 copy in the tab's JS heap.
+  assert.equal(await inExtensionWorld(page, "__gitpodForGitLab.via"), "file");
+  // use_dynamic_url: at its static address the file is not web-accessible, so a page cannot
+  // probe for the extension.
+  const probe = await page.evaluate((id) => fetch(`chrome-extension://${id}/content.wasm`).then(() => "fetched", () => "refused"), expectedExtensionId());
+  assert.equal(probe, "refused");
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

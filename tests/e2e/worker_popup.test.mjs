@@ -5,7 +5,7 @@
 
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, waitFor, ENTRY } from "./harness.mjs";
+import { launch, openPage, waitFor, inExtensionWorld, ENTRY } from "./harness.mjs";
 import { AUTH_ERROR, CSP, SELF_HOSTED } from "./server.mjs";
 
 const PAGE = {
@@ -233,6 +233,9 @@ test("self-hosted GitLab: no entry until the host is enabled; enabled from the p
   // The open page gets the entry at once, with its own host in the Gitpod URL.
   await page.locator(ENTRY).waitFor({ state: "attached", timeout: 5000 });
   assert.equal(await page.locator(`${ENTRY} a`).getAttribute("href"), SELF.gitpod);
+  // The manifest makes content.wasm web-accessible to gitlab.com only: here the worker hands
+  // the bytes over (on gitlab.com the content script fetches the file, see skeleton.test.mjs).
+  assert.equal(await inExtensionWorld(page, "__gitpodForGitLab.via"), "worker");
   await waitFor(async () => (await popup.textContent("#page-message").catch(() => "")) === `Enabled on ${SELF.origin}.`, "confirmation");
   assert.equal(await popup.textContent("#gitpod-url"), SELF.gitpod);
   assert.deepEqual(await storage("sync", "gitlab_hosts"), [SELF.origin]);

@@ -108,10 +108,14 @@ pub fn build() -> Result<Built> {
         let wasm =
             fs::read(glue_dir.join(format!("{entry}_bg.wasm"))).map_err(|e| e.to_string())?;
         let boot = read(&root.join("extension/boot").join(format!("{entry}.js")))?;
-        let bundle = bundle(&glue, &wasm, &boot);
+        let embedded = !SHIPPED_AS_FILE.contains(entry);
+        let bundle = bundle(&glue, embedded.then_some(&wasm[..]), &boot);
         sizes.push(Size::of(&format!("{entry}_bg.wasm"), &wasm));
         sizes.push(Size::of(&format!("{entry}.js (bundle)"), bundle.as_bytes()));
-        bundles.push((format!("{entry}.js"), bundle));
+        bundles.push((format!("{entry}.js"), bundle.into_bytes()));
+        if !embedded {
+            bundles.push((format!("{entry}.wasm"), wasm));
+        }
     }
 
     let manifest: Value = serde_json::from_str(&read(&root.join("manifest.json"))?)
@@ -122,8 +126,8 @@ pub fn build() -> Result<Built> {
         let dir = dist.join(browser);
         let _ = fs::remove_dir_all(&dir);
         copy_static(&root.join("extension"), &dir)?;
-        for (name, text) in &bundles {
-            write(&dir.join(name), text.as_bytes())?;
+        for (name, bytes) in &bundles {
+            write(&dir.join(name), bytes)?;
         }
         let derived = serde_json::to_string_pretty(&manifest_for(&manifest, browser))
             .map_err(|e| e.to_string())?;
@@ -139,13 +143,21 @@ pub fn build() -> Result<Built> {
     Ok(Built { dist, sizes })
 }
 
-/// One classic script per context: the no-modules glue, the wasm bytes as base64 (so the
-/// worker can initialise synchronously and content scripts need no web_accessible_resources)
-/// and the boot shim, all inside one function scope so nothing leaks into the page's world.
-fn bundle(glue: &str, wasm: &[u8], boot: &str) -> String {
-    let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+/// Contexts whose wasm ships as a file of its own, loaded (and compiled while it streams) by the
+/// boot shim: the content script, so no base64 copy sits in every GitLab tab's JS heap. The
+/// worker keeps its wasm embedded: it must start synchronously.
+const SHIPPED_AS_FILE: &[&str] = &["content"];
+
+/// One classic script per context: the no-modules glue, the wasm bytes as base64 where the
+/// context embeds them (`WASM_BYTES`) and the boot shim, all inside one function scope so
+/// nothing leaks into the page's world.
+fn bundle(glue: &str, wasm: Option<&[u8]>, boot: &str) -> String {
+    let bytes = wasm.map_or(String::new(), |wasm| {
+        let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+        format!("const WASM_BASE64 = \"{b64}\";\nconst WASM_BYTES = Uint8Array.fromBase64\n  ? Uint8Array.fromBase64(WASM_BASE64)\n  : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));\n")
+    });
     format!(
-        "(() => {{\n\"use strict\";\nconst BUNDLE_START = performance.now();\n{glue}\nconst WASM_BASE64 = \"{b64}\";\nconst WASM_BYTES = Uint8Array.fromBase64\n  ? Uint8Array.fromBase64(WASM_BASE64)\n  : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));\n{boot}\n}})();\n"
+        "(() => {{\n\"use strict\";\nconst BUNDLE_START = performance.now();\n{glue}\n{bytes}{boot}\n}})();\n"
     )
 }
 

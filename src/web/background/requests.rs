@@ -2,7 +2,7 @@
 //! page, a malformed or oversized message, a privileged request from a content script) gets an
 //! error reply and is not acted on.
 
-use super::{connect_flow, ext, open, self_hosted};
+use super::{bindings, connect_flow, ext, open, self_hosted};
 use crate::gitpod_url::GitpodOrigin;
 use crate::messages::{Reply, Request};
 use crate::settings::{Settings, SETTINGS_KEY};
@@ -36,7 +36,10 @@ async fn answer(msg: JsValue, sender: &JsValue) -> Reply {
     if let Err(e) = request.validate() {
         return Reply::error(e);
     }
-    let privileged = !matches!(request, Request::Ping {} | Request::ContentBlocked { .. });
+    let privileged = !matches!(
+        request,
+        Request::Ping {} | Request::ContentBlocked { .. } | Request::ContentWasm {}
+    );
     if privileged && !from_extension_page(sender) {
         return Reply::error("not allowed from a web page");
     }
@@ -49,6 +52,9 @@ async fn answer(msg: JsValue, sender: &JsValue) -> Reply {
             let tab = ext::field(sender, "tab").unwrap_or(JsValue::UNDEFINED);
             done(content_blocked(&tab, &reason).await)
         }
+        Request::ContentWasm {} => content_wasm()
+            .await
+            .map_or_else(Reply::error, |base64| Reply::Wasm { base64 }),
         Request::Open { url, mode, tab_id } => done(open::open_page(&url, mode, tab_id).await),
         Request::Connect { host } => done(connect_flow::start(&host).await),
         Request::SaveSettings {
@@ -91,6 +97,17 @@ async fn content_blocked(tab: &JsValue, reason: &str) -> Result<(), String> {
         .map(|_| ())
 }
 
+/// The content wasm as packaged, read from the extension's own origin (always allowed here).
+async fn content_wasm() -> Result<String, String> {
+    let url = bindings::extension_url(CONTENT_WASM);
+    let response: bindings::Response = ext::settle(bindings::fetch(&url)).await?.unchecked_into();
+    let buffer = ext::settle(response.array_buffer()).await?;
+    Ok(crate::base64::encode(&js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// The packaged content wasm (`cargo xtask build`; web-accessible on gitlab.com).
+const CONTENT_WASM: &str = "content.wasm";
+
 /// Only our own content scripts and pages may ask anything of the worker.
 fn from_this_extension(sender: &JsValue) -> bool {
     let ours = Reflect::get(&chrome().runtime(), &"id".into())
@@ -102,11 +119,7 @@ fn from_this_extension(sender: &JsValue) -> bool {
 
 /// Our own pages (the popup), as opposed to content scripts running inside GitLab pages.
 fn from_extension_page(sender: &JsValue) -> bool {
-    let base = Reflect::get(&chrome().runtime(), &"getURL".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .and_then(|f| f.call1(&chrome().runtime(), &"".into()).ok())
-        .and_then(|v| v.as_string());
+    let base = Some(bindings::extension_url(""));
     let url = ext::field(sender, "url").and_then(|v| v.as_string());
     matches!((base, url), (Some(b), Some(u)) if !b.is_empty() && u.starts_with(&b))
 }
