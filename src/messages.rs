@@ -54,11 +54,17 @@ pub enum Request {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Reply {
-    Pong { version: String },
+    Pong {
+        version: String,
+    },
     /// The content wasm's bytes, base64.
-    Wasm { base64: String },
+    Wasm {
+        base64: String,
+    },
     Done,
-    Error { message: String },
+    Error {
+        message: String,
+    },
 }
 
 impl Request {

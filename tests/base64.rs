@@ -31,8 +31,16 @@ fn decode(text: &str) -> Vec<u8> {
     };
     let mut out = Vec::new();
     for quad in text.as_bytes().chunks(4) {
-        let data: Vec<u8> = quad.iter().copied().filter(|&c| c != b'=').map(value).collect();
-        let n = data.iter().enumerate().fold(0u32, |n, (i, &v)| n | u32::from(v) << (18 - 6 * i));
+        let data: Vec<u8> = quad
+            .iter()
+            .copied()
+            .filter(|&c| c != b'=')
+            .map(value)
+            .collect();
+        let n = data
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &v)| n | u32::from(v) << (18 - 6 * i));
         out.extend((0..data.len() - 1).map(|i| (n >> (16 - 8 * i)) as u8));
     }
     out

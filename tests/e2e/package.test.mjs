@@ -42,7 +42,9 @@ test("both manifests ask for exactly the documented permissions", () => {
     assert.deepEqual(m.host_permissions, ["https://gitpod.io/*"], dir);
     assert.deepEqual(m.optional_host_permissions, ["https://*/*", "http://*/*"], dir);
     assert.deepEqual(m.content_scripts.map((c) => c.matches), [["https://gitlab.com/*"]], dir);
-    assert.equal(m.web_accessible_resources, undefined, dir);
+    // Only the content wasm, only where the manifest's content script runs, only at the
+    // per-session dynamic address (pages cannot probe for the extension).
+    assert.deepEqual(m.web_accessible_resources, [{ resources: ["content.wasm"], matches: m.content_scripts[0].matches, use_dynamic_url: true }], dir);
     assert.equal(m.externally_connectable, undefined, dir);
     assert.ok(!JSON.stringify(m).includes("<all_urls>"), dir);
   }

@@ -3,6 +3,7 @@
 //! context with the wasm embedded, the two browsers' builds, their zips and the size report.
 
 use crate::package::zip_dir;
+use crate::shrink;
 use crate::{cargo, output, read, root, run, write, Result};
 use base64::Engine as _;
 use serde_json::Value;
@@ -107,9 +108,10 @@ pub fn build() -> Result<Built> {
         let glue = read(&glue_dir.join(format!("{entry}.js")))?;
         let wasm =
             fs::read(glue_dir.join(format!("{entry}_bg.wasm"))).map_err(|e| e.to_string())?;
+        let (wasm, glue) = shrink::short_names(&wasm, &glue, &format!("./{entry}_bg.js"))?;
         let boot = read(&root.join("extension/boot").join(format!("{entry}.js")))?;
         let embedded = !SHIPPED_AS_FILE.contains(entry);
-        let bundle = bundle(&glue, embedded.then_some(&wasm[..]), &boot);
+        let bundle = shrink::compact(&bundle(&glue, embedded.then_some(&wasm[..]), &boot));
         sizes.push(Size::of(&format!("{entry}_bg.wasm"), &wasm));
         sizes.push(Size::of(&format!("{entry}.js (bundle)"), bundle.as_bytes()));
         bundles.push((format!("{entry}.js"), bundle.into_bytes()));

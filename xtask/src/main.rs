@@ -13,6 +13,7 @@ mod bench;
 mod build;
 mod diagnose;
 mod package;
+mod shrink;
 mod test;
 mod tools;
 

@@ -102,7 +102,9 @@ async fn content_wasm() -> Result<String, String> {
     let url = bindings::extension_url(CONTENT_WASM);
     let response: bindings::Response = ext::settle(bindings::fetch(&url)).await?.unchecked_into();
     let buffer = ext::settle(response.array_buffer()).await?;
-    Ok(crate::base64::encode(&js_sys::Uint8Array::new(&buffer).to_vec()))
+    Ok(crate::base64::encode(
+        &js_sys::Uint8Array::new(&buffer).to_vec(),
+    ))
 }
 
 /// The packaged content wasm (`cargo xtask build`; web-accessible on gitlab.com).
