@@ -13,23 +13,48 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use wasm_bindgen_cli_support::Bindgen;
 
-/// The shipped contexts: each is the crate built with the feature of the same name, and its
-/// bundle is `<name>.js` (glue + embedded wasm + boot shim from extension/boot/).
-const ENTRIES: &[&str] = &["content", "background", "popup"];
+/// A shipped wasm: this crate built with `features`, run through wasm-bindgen, and loaded as
+/// `shipping` says. The worker and the popup share one wasm (one copy in the package).
+struct Wasm {
+    name: &'static str,
+    features: &'static str,
+    /// The wasm stack (Rust's default is 1 MiB, all of it in the linear memory the context
+    /// holds). The content script, in every GitLab tab, recurses no deeper than one menu
+    /// item's elements and decodes nothing with serde: 64 KiB. The worker and popup keep the
+    /// default: serde-wasm-bindgen follows a message as deep as the browser lets it be
+    /// (measured: a 1 000-level message overflows 256 KiB).
+    stack: &'static str,
+    shipping: Shipping,
+}
+
+enum Shipping {
+    /// `<name>.wasm`, fetched and compiled while it streams in by `<name>.js` (the glue and the
+    /// boot shim `extension/boot/<name>.js`, inside one function scope so nothing leaks into the
+    /// page's world): the content script, so no copy of the wasm sits in a GitLab tab's JS heap.
+    File,
+    /// `<name>.js`: the glue and the wasm's bytes (`WASM_BYTES`, base64 in the script) as globals
+    /// of the extension's own worker and pages; `extension/background.js` starts it
+    /// synchronously (every listener registered during the worker's first evaluation),
+    /// `extension/popup.js` asynchronously.
+    Embedded,
+}
+
+const WASMS: &[Wasm] = &[
+    Wasm {
+        name: "content",
+        features: "content",
+        stack: "65536",
+        shipping: Shipping::File,
+    },
+    Wasm {
+        name: "app",
+        features: "background,popup",
+        stack: "1048576",
+        shipping: Shipping::Embedded,
+    },
+];
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CRATE_FILE: &str = "gitpod_gitlab.wasm";
-
-/// The wasm stack of each context (Rust's default is 1 MiB, all of it in the linear memory the
-/// context holds). The content script, in every GitLab tab, recurses no deeper than one menu
-/// item's elements and decodes nothing with serde: 64 KiB. The worker and popup keep the
-/// default: serde-wasm-bindgen follows a message as deep as the browser lets it be (measured:
-/// a 1 000-level message overflows 256 KiB).
-fn stack_size(entry: &str) -> &'static str {
-    match entry {
-        "content" => "65536",
-        _ => "1048576",
-    }
-}
 
 pub struct Built {
     pub dist: PathBuf,
@@ -66,9 +91,10 @@ pub fn build() -> Result<Built> {
 
     let mut sizes = Vec::new();
     let mut bundles = Vec::new();
-    for entry in ENTRIES {
+    for shipped in WASMS {
+        let entry = shipped.name;
         // `cargo rustc`: the link argument goes to this crate's final link only, so the
-        // dependencies, built once for all three contexts, are not rebuilt per context.
+        // dependencies, built once for every wasm, are not rebuilt per wasm.
         run(Command::new(cargo()).current_dir(&root).args([
             "rustc",
             "--quiet",
@@ -80,10 +106,10 @@ pub fn build() -> Result<Built> {
             "--profile",
             "wasm-release",
             "--features",
-            entry,
+            shipped.features,
             "--",
             "-C",
-            &["link-arg=-zstack-size=", stack_size(entry)].concat(),
+            &["link-arg=-zstack-size=", shipped.stack].concat(),
         ]))?;
         let built = target_dir()
             .join(WASM_TARGET)
@@ -109,15 +135,18 @@ pub fn build() -> Result<Built> {
         let wasm =
             fs::read(glue_dir.join(format!("{entry}_bg.wasm"))).map_err(|e| e.to_string())?;
         let (wasm, glue) = shrink::short_names(&wasm, &glue, &format!("./{entry}_bg.js"))?;
-        let boot = read(&root.join("extension/boot").join(format!("{entry}.js")))?;
-        let embedded = !SHIPPED_AS_FILE.contains(entry);
-        let bundle = shrink::compact(&bundle(&glue, embedded.then_some(&wasm[..]), &boot));
         sizes.push(Size::of(&format!("{entry}_bg.wasm"), &wasm));
-        sizes.push(Size::of(&format!("{entry}.js (bundle)"), bundle.as_bytes()));
-        bundles.push((format!("{entry}.js"), bundle.into_bytes()));
-        if !embedded {
-            bundles.push((format!("{entry}.wasm"), wasm));
-        }
+        let script = match shipped.shipping {
+            Shipping::File => {
+                let boot = read(&root.join("extension/boot").join(format!("{entry}.js")))?;
+                bundles.push((format!("{entry}.wasm"), wasm));
+                scoped(&glue, &boot)
+            }
+            Shipping::Embedded => embedded(&glue, &wasm),
+        };
+        let script = shrink::compact(&script);
+        sizes.push(Size::of(&format!("{entry}.js"), script.as_bytes()));
+        bundles.push((format!("{entry}.js"), script.into_bytes()));
     }
 
     let manifest: Value = serde_json::from_str(&read(&root.join("manifest.json"))?)
@@ -145,21 +174,17 @@ pub fn build() -> Result<Built> {
     Ok(Built { dist, sizes })
 }
 
-/// Contexts whose wasm ships as a file of its own, loaded (and compiled while it streams) by the
-/// boot shim: the content script, so no base64 copy sits in every GitLab tab's JS heap. The
-/// worker keeps its wasm embedded: it must start synchronously.
-const SHIPPED_AS_FILE: &[&str] = &["content"];
+/// `Shipping::File`'s script: glue and boot shim in one function scope.
+fn scoped(glue: &str, boot: &str) -> String {
+    format!("(() => {{\n\"use strict\";\nconst BUNDLE_START = performance.now();\n{glue}\n{boot}\n}})();\n")
+}
 
-/// One classic script per context: the no-modules glue, the wasm bytes as base64 where the
-/// context embeds them (`WASM_BYTES`) and the boot shim, all inside one function scope so
-/// nothing leaks into the page's world.
-fn bundle(glue: &str, wasm: Option<&[u8]>, boot: &str) -> String {
-    let bytes = wasm.map_or(String::new(), |wasm| {
-        let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
-        format!("const WASM_BASE64 = \"{b64}\";\nconst WASM_BYTES = Uint8Array.fromBase64\n  ? Uint8Array.fromBase64(WASM_BASE64)\n  : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));\n")
-    });
+/// `Shipping::Embedded`'s script: top-level declarations, shared with the scripts loaded after
+/// it into the same worker or page.
+fn embedded(glue: &str, wasm: &[u8]) -> String {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
     format!(
-        "(() => {{\n\"use strict\";\nconst BUNDLE_START = performance.now();\n{glue}\n{bytes}{boot}\n}})();\n"
+        "\"use strict\";\n{glue}\nconst WASM_BYTES = ((b64) => Uint8Array.fromBase64\n? Uint8Array.fromBase64(b64)\n: Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)))(\"{b64}\");\n"
     )
 }
 

@@ -1,2 +1,2 @@
-// Popup boot (bundled after the glue and WASM_BYTES by `cargo xtask build`).
+// Popup boot, after app.js (the worker's and popup's wasm, with its glue).
 wasm_bindgen({ module_or_path: WASM_BYTES }).then(() => wasm_bindgen.popup_main());
