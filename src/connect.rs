@@ -4,9 +4,9 @@
 //! it reaches `/complete-auth?message=success` or `message=error:<base64 JSON>`.
 
 use crate::gitpod_url::GitpodOrigin;
+use crate::url_parts::with_parsed;
 use serde::{Deserialize, Serialize};
 use url::form_urlencoded::byte_serialize;
-use url::Url;
 
 /// Storage key (`storage.local`: the flow is per device) of the latest [`ConnectRecord`].
 pub const CONNECT_KEY: &str = "connect";
@@ -57,17 +57,18 @@ pub enum Outcome {
 /// `Some` once `tab_url` is Gitpod's completion page on `origin`; `None` while the flow is
 /// still elsewhere (Gitpod's login, GitLab's consent page, …).
 pub fn outcome(tab_url: &str, origin: &GitpodOrigin) -> Option<Outcome> {
-    let url = Url::parse(tab_url).ok()?;
-    if url.origin().ascii_serialization() != origin.as_str() || url.path() != "/complete-auth" {
-        return None;
-    }
-    // The raw query, not the form-decoded pair: standard base64 may carry `+`, which form
-    // decoding would turn into a space.
-    let message = url
-        .query()?
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("message="))?;
-    let message = percent_decode(message);
+    let message = with_parsed(tab_url, (), |url| {
+        if url.origin != origin.as_str() || url.path != "/complete-auth" {
+            return Err(());
+        }
+        // The raw query, not the form-decoded pair: standard base64 may carry `+`, which form
+        // decoding would turn into a space.
+        url.query
+            .and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("message=")))
+            .map(percent_decode)
+            .ok_or(())
+    })
+    .ok()?;
     if message == "success" {
         return Some(Outcome::Success);
     }
@@ -190,11 +191,11 @@ impl ConnectRecord {
 /// A GitLab host as the connect flow names it (`gitlab.com`, `gitlab.example.com:8443`),
 /// lowercased; None for anything else (paths, credentials, schemes, spaces).
 pub fn gitlab_host(input: &str) -> Option<String> {
-    let url = Url::parse(&format!("https://{input}")).ok()?;
-    let host = match url.port() {
-        Some(p) => format!("{}:{p}", url.host_str()?),
-        None => url.host_str()?.to_string(),
-    };
-    let bare = url.path() == "/" && url.query().is_none() && url.username().is_empty();
-    (bare && host == input.to_ascii_lowercase()).then_some(host)
+    with_parsed(&format!("https://{input}"), (), |url| {
+        let bare = url.has_host && url.path == "/" && url.query.is_none() && !url.has_credentials;
+        (bare && url.host == input.to_ascii_lowercase())
+            .then(|| url.host.to_string())
+            .ok_or(())
+    })
+    .ok()
 }

@@ -43,7 +43,8 @@ impl GitpodOrigin {
         if !url.is_http() {
             return Err(OriginError::UnsupportedScheme(url.scheme.to_string()));
         }
-        let bare = !url.has_credentials && url.path == "/" && !url.has_query && !url.has_fragment;
+        let bare =
+            !url.has_credentials && url.path == "/" && url.query.is_none() && !url.has_fragment;
         if !bare || !url.has_host {
             return Err(OriginError::NotAnOrigin);
         }

@@ -5,8 +5,8 @@
 //! storage is what the user chose; the browser's grants are checked against it at start-up.
 
 use crate::settings::Loose;
+use crate::url_parts::with_parsed;
 use std::fmt;
-use url::Url;
 
 /// Storage key (`sync`) of the enabled hosts, a list of origins.
 pub const HOSTS_KEY: &str = "gitlab_hosts";
@@ -36,15 +36,15 @@ impl fmt::Display for HostError {
 
 /// The origin (`https://gitlab.example.com[:port]`) of a page URL, if it can be enabled.
 pub fn site_origin(page_url: &str) -> Result<String, HostError> {
-    let url = Url::parse(page_url.trim()).map_err(|_| HostError::NotAWebPage)?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(HostError::NotAWebPage);
-    }
-    let origin = url.origin().ascii_serialization();
-    if BUILTIN_ORIGINS.contains(&origin.as_str()) {
-        return Err(HostError::Builtin);
-    }
-    Ok(origin)
+    with_parsed(page_url, HostError::NotAWebPage, |url| {
+        if !url.is_http() || !url.has_host {
+            return Err(HostError::NotAWebPage);
+        }
+        if BUILTIN_ORIGINS.contains(&url.origin) {
+            return Err(HostError::Builtin);
+        }
+        Ok(url.origin.to_string())
+    })
 }
 
 /// Whether `page_url` is on gitlab.com or on an enabled host: the pages the toolbar button,

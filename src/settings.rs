@@ -51,21 +51,12 @@ pub struct StoredSettingsOut<'a> {
 
 impl Settings {
     pub fn from_stored(raw: &StoredSettings) -> Settings {
-        Self::from_stored_with(raw, |s| GitpodOrigin::parse(s).ok())
-    }
-
-    /// `from_stored` with the caller's origin parser: the content script validates the origin
-    /// with the browser's URL parser instead of the `url` crate (see `url_parts`).
-    pub fn from_stored_with(
-        raw: &StoredSettings,
-        parse_origin: impl Fn(&str) -> Option<GitpodOrigin>,
-    ) -> Settings {
         let defaults = Settings::default();
         Settings {
             gitpod_origin: raw
                 .gitpod_origin
                 .as_str()
-                .and_then(parse_origin)
+                .and_then(|s| GitpodOrigin::parse(s).ok())
                 .unwrap_or(defaults.gitpod_origin),
             open_in_new_tab: raw
                 .open_in_new_tab

@@ -35,9 +35,18 @@ fn the_permission_set_is_exactly_this() {
         m["optional_host_permissions"],
         json!(["https://*/*", "http://*/*"])
     );
+    // The content wasm only, only where the content script runs, only at the per-session
+    // dynamic address (a page cannot probe for the extension).
+    assert_eq!(
+        m["web_accessible_resources"],
+        json!([{
+            "resources": ["content.wasm"],
+            "matches": m["content_scripts"][0]["matches"],
+            "use_dynamic_url": true
+        }])
+    );
     for absent in [
         "optional_permissions",
-        "web_accessible_resources",
         "externally_connectable",
         "declarative_net_request",
     ] {

@@ -11,7 +11,6 @@ use super::{ext, fallback};
 use crate::anchors::fallback::FALLBACK_AFTER_MS;
 use crate::anchors::{ENTRY_MARKER, LAST_MARKER};
 use crate::gitlab_url::{GitLabUrl, Hints, Page};
-use crate::gitpod_url::GitpodOrigin;
 use crate::last_action::{LastActions, GITPOD, GITPOD_OPTIONS, LAST_ACTION_KEY};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::url_parts::UrlParts;
@@ -26,7 +25,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{
     Element, EventTarget, KeyboardEvent, Location, MutationObserver, MutationObserverInit, Node,
-    Url,
 };
 
 /// Pages that show no known control this long after start never will (dashboards, settings):
@@ -45,7 +43,7 @@ pub fn content_main() {
         // Plain JS values, not serde, and the browser's URL parser, not the `url` crate: this
         // wasm loads on every GitLab page, so it carries only what it needs (see `js_values`).
         let stored = ext::load_synced(SETTINGS_KEY).await.unwrap_or_default();
-        let settings = Settings::from_stored_with(&stored_settings(&stored), browser_origin);
+        let settings = Settings::from_stored(&stored_settings(&stored));
         let stored = ext::load_synced(LAST_ACTION_KEY).await.unwrap_or_default();
         let host = window().location().host().unwrap_or_default();
         let state = Rc::new(RefCell::new(State {
@@ -128,9 +126,10 @@ fn current_page() -> Option<GitLabUrl> {
         scheme: scheme.trim_end_matches(':'),
         origin: &origin,
         has_host: !host.is_empty(),
+        host: &host,
         has_credentials: false, // `location` never shows them; the model drops them anyway
         path: &path,
-        has_query: false,
+        query: None,
         has_fragment: false,
     };
     let full_path = body().get_attribute("data-project-full-path");
@@ -139,23 +138,6 @@ fn current_page() -> Option<GitLabUrl> {
         relative_root: None,
     };
     GitLabUrl::from_parts(&parts, hints).ok()
-}
-
-/// A stored Gitpod origin, checked by the browser's URL parser as the worker checks it with the
-/// `url` crate (both are WHATWG parsers).
-fn browser_origin(text: &str) -> Option<GitpodOrigin> {
-    let url = Url::new(text.trim()).ok()?;
-    let (scheme, origin, path) = (url.protocol(), url.origin(), url.pathname());
-    let parts = UrlParts {
-        scheme: scheme.trim_end_matches(':'),
-        origin: &origin,
-        has_host: !url.host().is_empty(),
-        has_credentials: !url.username().is_empty() || !url.password().is_empty(),
-        path: &path,
-        has_query: !url.search().is_empty(),
-        has_fragment: !url.hash().is_empty(),
-    };
-    GitpodOrigin::from_parts(&parts).ok()
 }
 
 /// Whether nothing the extension wrote was touched since the last refresh (see `settled`).
@@ -461,8 +443,3 @@ fn observe(st: &mut State) {
         }
     }
 }
-
-// Single-threaded wasm: nothing can allocate concurrently.
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

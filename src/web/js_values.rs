@@ -1,6 +1,6 @@
 //! Stored values read and written as plain JS values, without serde: the content script's path
 //! (serde-wasm-bindgen and its formatting would triple its wasm). The worker and popup keep
-//! the serde path in `ext`; both feed the same pure decoders (`Settings::from_stored_with`,
+//! the serde path in `ext`; both feed the same pure decoders (`Settings::from_stored`,
 //! `LastActions::from_stored`), so corrupted storage is handled the same everywhere.
 
 use crate::last_action::StoredLastActions;

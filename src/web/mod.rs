@@ -2,6 +2,7 @@
 //! the feature being built is compiled, so each shipped wasm carries just its own context.
 
 mod bindings;
+pub mod browser_url;
 mod ext;
 
 #[cfg(feature = "content")]
@@ -18,3 +19,10 @@ mod background;
 
 #[cfg(feature = "popup")]
 mod popup;
+
+// Every wasm's allocator: a free list of a few hundred bytes of code instead of dlmalloc's ~7 KB.
+// Each context allocates little and briefly (a menu's elements, one message). Single-threaded
+// wasm: nothing can allocate concurrently.
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
