@@ -26,6 +26,11 @@ if (!globalThis.__gitpodForGitLab) {
         ? Uint8Array.fromBase64(reply.base64)
         : Uint8Array.from(atob(reply.base64), (c) => c.charCodeAt(0));
     });
+  // Runs at document_start: the wasm loads and compiles while the page is still parsing.
+  const domReady =
+    document.readyState === "loading"
+      ? new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }))
+      : Promise.resolve();
   const wasm = fetch(chrome.runtime.getURL("content.wasm"))
     .then((response) => {
       if (!response.ok) throw new Error(`content.wasm: ${response.status}`);
@@ -37,8 +42,9 @@ if (!globalThis.__gitpodForGitLab) {
     (exports) => {
       marker.ready = performance.now();
       marker.memory = exports.memory;
+      marker.initialMemory = exports.memory.buffer.byteLength;
       marker.externrefs = exports.__wbindgen_externrefs; // JS values held by Rust (bench)
-      wasm_bindgen.content_main();
+      wasm_bindgen.content_main(domReady);
     },
     (error) => {
       marker.state = "blocked";

@@ -30,21 +30,28 @@ use web_sys::{
 /// Pages that show no known control this long after start never will (dashboards, settings):
 /// stop observing them.
 const GIVE_UP_MS: u32 = 30_000;
-/// One animation frame: the most often a burst of mutations is handled.
+/// One animation frame, and how many changes within one are handled at once: beyond that, a
+/// burst of mutations is handled once per frame.
 const FRAME_MS: f64 = 16.0;
+const AT_ONCE_PER_FRAME: u8 = 3;
 
+/// Starts at `document_start` (the boot shim): the storage reads overlap the page's parsing,
+/// and GitLab's page is read once `dom_ready` (DOMContentLoaded) resolves.
 #[wasm_bindgen]
-pub fn content_main() {
-    if !is_gitlab_page() {
-        mark(&[("state", "not_gitlab")]);
-        return; // not GitLab: stay silent and touch nothing
-    }
-    spawn_local(async {
-        // Plain JS values, not serde, and the browser's URL parser, not the `url` crate: this
-        // wasm loads on every GitLab page, so it carries only what it needs (see `js_values`).
-        let stored = ext::load_synced(SETTINGS_KEY).await.unwrap_or_default();
-        let settings = Settings::from_stored(&stored_settings(&stored));
-        let stored = ext::load_synced(LAST_ACTION_KEY).await.unwrap_or_default();
+pub fn content_main(dom_ready: js_sys::Promise) {
+    spawn_local(async move {
+        // Plain JS values, not serde: this wasm loads on every GitLab page, so it carries only
+        // what it needs (see `js_values`).
+        let [stored_settings_raw, stored_last] =
+            ext::load_synced_pair([SETTINGS_KEY, LAST_ACTION_KEY]).await;
+        let _ = wasm_bindgen_futures::JsFuture::from(dom_ready).await;
+        if !is_gitlab_page() {
+            mark(&[("state", "not_gitlab")]);
+            return; // not GitLab: stay silent and touch nothing
+        }
+        let settings =
+            Settings::from_stored(&stored_settings(&stored_settings_raw.unwrap_or_default()));
+        let stored = stored_last.unwrap_or_default();
         let host = window().location().host().unwrap_or_default();
         let state = Rc::new(RefCell::new(State {
             settings,
@@ -52,7 +59,8 @@ pub fn content_main() {
             host,
             outcome: None,
             settled: None,
-            last_refresh: f64::NEG_INFINITY,
+            window_start: f64::NEG_INFINITY,
+            refreshes_in_window: 0,
             frame_pending: false,
             frame: None,
             observer: None,
@@ -78,9 +86,11 @@ struct State {
     /// After a refresh that placed or marked items: the URL and the elements it wrote. While
     /// they all stay in the page and the URL is the same, mutations need no refresh at all.
     settled: Option<(String, Vec<Element>)>,
-    /// `Date.now()` of the last refresh: a mutation after a quiet spell is handled at once, a
-    /// burst at most once per animation frame.
-    last_refresh: f64,
+    /// `Date.now()` when the current frame-long window began, and the refreshes run in it at
+    /// once: a few changes in a row (a URL change, then the router re-rendering the control)
+    /// are each handled without delay; a longer burst at most once per animation frame.
+    window_start: f64,
+    refreshes_in_window: u8,
     frame_pending: bool,
     /// Kept so it is not cancelled; never dropped from inside its own callback.
     frame: Option<gloo::render::AnimationFrame>,
@@ -152,7 +162,6 @@ fn unchanged(s: &State) -> bool {
 fn refresh(state: &Rc<RefCell<State>>) {
     let mut s = state.borrow_mut();
     s.frame_pending = false;
-    s.last_refresh = js_sys::Date::now();
     s.settled = None;
     let Some(page) = current_page() else { return };
     let doc = document();
@@ -385,18 +394,21 @@ fn watch(state: &Rc<RefCell<State>>) {
 
 /// A mutation or a URL change: refresh unless everything we wrote is still in place.
 fn on_change(s: &Rc<RefCell<State>>) {
-    let (skip, quiet) = {
-        let st = s.borrow();
-        (
-            st.frame_pending || unchanged(&st),
-            js_sys::Date::now() - st.last_refresh >= FRAME_MS,
-        )
+    let now_allowed = {
+        let mut st = s.borrow_mut();
+        if st.frame_pending || unchanged(&st) {
+            return;
+        }
+        let now = js_sys::Date::now();
+        if now - st.window_start >= FRAME_MS {
+            st.window_start = now;
+            st.refreshes_in_window = 0;
+        }
+        st.refreshes_in_window = st.refreshes_in_window.saturating_add(1);
+        st.refreshes_in_window <= AT_ONCE_PER_FRAME
     };
-    if skip {
-        return;
-    }
-    if quiet {
-        refresh(s); // the first change after a quiet spell: no frame of latency
+    if now_allowed {
+        refresh(s); // no frame of latency
         return;
     }
     let s2 = s.clone();

@@ -81,6 +81,34 @@ pub async fn load_synced(key: &str) -> Option<JsValue> {
     None
 }
 
+/// Two keys of the synced storage in one read of each area (the content script's start-up):
+/// as `load_synced` gives each.
+pub async fn load_synced_pair(keys: [&str; 2]) -> [Option<JsValue>; 2] {
+    let mut found: [Option<JsValue>; 2] = [None, None];
+    for which in [Area::Sync, Area::Local] {
+        let missing: js_sys::Array = keys
+            .iter()
+            .zip(&found)
+            .filter(|(_, f)| f.is_none())
+            .map(|(k, _)| JsValue::from_str(k))
+            .collect();
+        if missing.length() == 0 {
+            break;
+        }
+        let Ok(values) = area(which).get(&missing).await else {
+            continue;
+        };
+        for (key, slot) in keys.iter().zip(found.iter_mut()) {
+            if slot.is_none() {
+                *slot = Reflect::get(&values, &JsValue::from_str(key))
+                    .ok()
+                    .filter(|v| !v.is_undefined());
+            }
+        }
+    }
+    found
+}
+
 /// Reads one key of one area, undecoded (`undefined` when missing or unreadable).
 pub async fn load_raw(which: Area, key: &str) -> JsValue {
     let key = JsValue::from_str(key);

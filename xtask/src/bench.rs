@@ -20,7 +20,7 @@ pub fn bench() -> Result {
     println!("== benchmark in {chromium}");
     let mut node = Command::new("node");
     node.current_dir(&e2e)
-        .arg("bench.mjs")
+        .arg("bench/bench.mjs")
         .env("CHROMIUM", &chromium)
         .env("EXTENSION_DIR", built.dist.join("chrome"))
         .env("BENCH_OUT", built.dist.join("bench.json"));

@@ -1,0 +1,56 @@
+// `cargo xtask bench`: how much the extension costs, measured in real headless Chromium with
+// the built extension, beside the official extension's figures (reference.mjs). Prints a table
+// and writes JSON (BENCH_OUT). Reports, never asserts: times depend on the machine.
+//
+// sizes.mjs: what ships and what a GitLab page loads; timing.mjs: start-up, late mount → entry,
+// navigation → entry on a churning page; cost.mjs: page cost on a mutating 10 000-line diff;
+// memory.mjs: JS heap over the page and its growth over in-page navigations.
+
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, EXTENSION_DIR } from "../harness.mjs";
+import { sizes } from "./sizes.mjs";
+import { startupAndInjection, navigationOnChurn } from "./timing.mjs";
+import { pageCost } from "./cost.mjs";
+import { heapOverPage, growthOverNavigations } from "./memory.mjs";
+import { DIFF_PAGE, CHURN_PAGE } from "./pages.mjs";
+import { report } from "./report.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS || 30);
+const ROUNDS = Number(process.env.BENCH_COST_ROUNDS || 5);
+
+// The floor: our build with a one-line content script (the isolated world any content script
+// costs a tab).
+const floorDir = mkdtempSync(join(tmpdir(), "gitpod-gitlab-floor-"));
+cpSync(EXTENSION_DIR, floorDir, { recursive: true });
+writeFileSync(join(floorDir, "content.js"), 'document.documentElement.dataset.floor = "1";\n');
+
+const pages = { ...DIFF_PAGE(), ...CHURN_PAGE() };
+const ours = await launch({ pages });
+const none = await launch({ pages, extension: false });
+const floor = await launch({ pages, from: floorDir });
+let result;
+try {
+  const timing = await startupAndInjection(ours, RUNS);
+  const navigation = await navigationOnChurn(ours, RUNS);
+  const cost = await pageCost(ours, none, ROUNDS);
+  const heap = await heapOverPage({ ours, floor, none }, ROUNDS);
+  const growth = await growthOverNavigations(ours, true);
+  const growthBaseline = await growthOverNavigations(none, false);
+  result = {
+    date: new Date().toISOString(), chromium: ours.context.browser().version(), sizes: sizes(), ...timing,
+    navigation_on_churning_page: navigation, page_cost: cost, js_heap_over_page: heap,
+    wasm_peak_memory: growth.after_200.wasm_memory, memory: growth, memory_without_extension: growthBaseline,
+  };
+} finally {
+  await ours.close();
+  await none.close();
+  await floor.close();
+  rmSync(floorDir, { recursive: true, force: true });
+}
+
+console.log(report(result));
+const out = process.env.BENCH_OUT || join(EXTENSION_DIR, "..", "bench.json");
+writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
+console.log(`\nwritten: ${out}`);
