@@ -65,7 +65,12 @@ pub struct Built {
 /// the named artifacts' gzip -9 bytes (`Gzip`) or their bytes as they are (`Raw`, a zip).
 const SIZE_BUDGETS: &[(&str, &[&str], Measure, usize)] = &[
     // Loaded by every GitLab page: the content script and the wasm it fetches.
-    ("a GitLab page loads", &["content.js", "content_bg.wasm"], Measure::Gzip, 43_000),
+    (
+        "a GitLab page loads",
+        &["content.js", "content_bg.wasm"],
+        Measure::Gzip,
+        43_000,
+    ),
     ("content wasm", &["content_bg.wasm"], Measure::Gzip, 38_000),
     ("Chrome store zip", &["chrome zip"], Measure::Raw, 210_000),
 ];
