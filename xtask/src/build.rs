@@ -5,7 +5,6 @@
 use crate::package::zip_dir;
 use crate::shrink;
 use crate::{cargo, output, read, root, run, write, Result};
-use base64::Engine as _;
 use serde_json::Value;
 use std::fs;
 use std::io::Write as _;
@@ -32,7 +31,7 @@ enum Shipping {
     /// boot shim `extension/boot/<name>.js`, inside one function scope so nothing leaks into the
     /// page's world): the content script, so no copy of the wasm sits in a GitLab tab's JS heap.
     File,
-    /// `<name>.js`: the glue and the wasm's bytes (`WASM_BYTES`, base64 in the script) as globals
+    /// `<name>.js`: the glue and the wasm's bytes (`WASM_BYTES`, hex in the script) as globals
     /// of the extension's own worker and pages; `extension/background.js` starts it
     /// synchronously (every listener registered during the worker's first evaluation),
     /// `extension/popup.js` asynchronously.
@@ -72,7 +71,7 @@ const SIZE_BUDGETS: &[(&str, &[&str], Measure, usize)] = &[
         43_000,
     ),
     ("content wasm", &["content_bg.wasm"], Measure::Gzip, 38_000),
-    ("Chrome store zip", &["chrome zip"], Measure::Raw, 210_000),
+    ("Chrome store zip", &["chrome zip"], Measure::Raw, 190_000),
 ];
 
 #[derive(Clone, Copy)]
@@ -206,11 +205,13 @@ fn scoped(glue: &str, boot: &str) -> String {
 }
 
 /// `Shipping::Embedded`'s script: top-level declarations, shared with the scripts loaded after
-/// it into the same worker or page.
+/// it into the same worker or page. The bytes are written in hex, not base64: hex keeps every
+/// byte on a two-character boundary, so the zip's deflate still finds the wasm's repeats
+/// (measured on the app wasm: 124 KB deflated in hex, 150 KB in base64, 110 KB as a file).
 fn embedded(glue: &str, wasm: &[u8]) -> String {
-    let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+    let hex: String = wasm.iter().map(|b| format!("{b:02x}")).collect();
     format!(
-        "\"use strict\";\n{glue}\nconst WASM_BYTES = ((b64) => Uint8Array.fromBase64\n? Uint8Array.fromBase64(b64)\n: Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)))(\"{b64}\");\n"
+        "\"use strict\";\n{glue}\nconst WASM_BYTES = ((hex) => Uint8Array.fromHex\n? Uint8Array.fromHex(hex)\n: Uint8Array.from({{ length: hex.length / 2 }}, (_, i) => parseInt(hex.substr(2 * i, 2), 16)))(\"{hex}\");\n"
     )
 }
 
