@@ -20,27 +20,27 @@ pub struct TabReport {
     pub gitpod_url: String,
 }
 
-/// One sentence for the popup. `report` is `None` where the content script never ran on the
-/// page (it was open before the extension was installed or enabled there).
-pub fn describe(report: Option<&TabReport>) -> String {
+/// One sentence for the popup, as message keys (`extension/_locales`): the sentence, and for
+/// `diag_entry` the place it names. `report` is `None` where the content script never ran on
+/// the page (it was open before the extension was installed or enabled there).
+pub fn describe(report: Option<&TabReport>) -> (&'static str, Option<&'static str>) {
     let Some(r) = report else {
-        return "The extension is not running in this tab yet: reload the page.".into();
+        return ("diag_not_running", None);
     };
     let place = ANCHORS
         .iter()
         .find(|a| a.name == r.anchor)
-        .map_or("in GitLab's menu", |a| a.place);
-    match r.state.as_str() {
-        "entry" => ["Gitpod is ", place, "."].concat(),
-        "native" => "GitLab's own Gitpod item is there (we added none).".into(),
-        "fallback" => "Fallback button on this page (GitLab's control not recognised).".into(),
-        "none" if r.page == "other project page" => {
-            "No Gitpod entry on this kind of page: open the project from here.".into()
-        }
-        "none" => "GitLab's control has not appeared on this page (yet).".into(),
-        "failed" => "The Gitpod entry could not be placed: the page's console says why.".into(),
-        "not_gitlab" => "Not a GitLab page: the extension leaves it alone.".into(),
-        "blocked" => "This page's security policy blocks the extension's code.".into(),
-        _ => "The extension is starting on this page.".into(),
-    }
+        .map_or("place_menu", |a| a.place);
+    let key = match r.state.as_str() {
+        "entry" => return ("diag_entry", Some(place)),
+        "native" => "diag_native",
+        "fallback" => "diag_fallback",
+        "none" if r.page == "other project page" => "diag_other_page",
+        "none" => "diag_none",
+        "failed" => "diag_failed",
+        "not_gitlab" => "diag_not_gitlab",
+        "blocked" => "diag_blocked",
+        _ => "diag_starting",
+    };
+    (key, None)
 }

@@ -76,14 +76,23 @@ pub enum LaunchMode {
 
 /// The Gitpod URL that opens `context`.
 pub fn gitpod_url(origin: &GitpodOrigin, context: &GitLabUrl, mode: LaunchMode) -> String {
-    let context = context.canonical();
-    // Concatenation, not `format!`: this runs in the content script, kept free of `core::fmt`.
     let middle = match mode {
         LaunchMode::Open => "/#",
         LaunchMode::WithOptions => "/?autostart=false#",
         LaunchMode::Prebuild => "/#prebuild/",
     };
-    [origin.as_str(), middle, &fragment_encoded(&context)].concat()
+    url_with(origin, middle, context)
+}
+
+/// `<origin><middle><context>`, the context encoded as a fragment.
+pub(crate) fn url_with(origin: &GitpodOrigin, middle: &str, context: &GitLabUrl) -> String {
+    // Concatenation, not `format!`: this runs in the content script, kept free of `core::fmt`.
+    [
+        origin.as_str(),
+        middle,
+        &fragment_encoded(&context.canonical()),
+    ]
+    .concat()
 }
 
 /// `text` as a URL fragment: what the WHATWG fragment percent-encode set covers is encoded, so

@@ -9,11 +9,13 @@ pub mod base64;
 pub mod connect;
 pub mod diagnosis;
 pub mod gitlab_url;
+pub mod gitpod_target;
 pub mod gitpod_url;
 pub mod hosts;
 pub mod last_action;
 pub mod messages;
 pub mod native_item;
+pub mod page_text;
 pub mod settings;
 pub mod url_parts;
 

@@ -35,7 +35,13 @@ pub enum Request {
     },
     /// Replace the settings (popup form). The origin is validated again here.
     SaveSettings {
+        /// "gitpod", "ona" or "custom"; absent: decided by the origin (as stored by schema 1).
+        #[serde(default)]
+        target: Option<String>,
         gitpod_origin: String,
+        /// A custom target's name (its entries' label).
+        #[serde(default)]
+        target_name: String,
         open_in_new_tab: bool,
         toolbar_opens_directly: bool,
     },
@@ -74,7 +80,11 @@ impl Request {
             Request::ContentBlocked { reason } => &[reason],
             Request::Open { url, .. } => &[url],
             Request::Connect { host } => &[host],
-            Request::SaveSettings { gitpod_origin, .. } => &[gitpod_origin],
+            Request::SaveSettings {
+                gitpod_origin,
+                target_name,
+                ..
+            } => &[gitpod_origin, target_name],
             Request::EnableHost { origin, .. } | Request::DisableHost { origin } => &[origin],
         };
         if texts.iter().any(|t| t.len() > MAX_TEXT) {

@@ -3,6 +3,7 @@
 //! Storage can hold anything (older schemas, another version's fields, hand-edited garbage):
 //! decoding never fails, keeps every field it can read and fills the rest with defaults.
 
+use crate::gitpod_target::{GitpodTarget, TargetKind};
 use crate::gitpod_url::GitpodOrigin;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -10,11 +11,13 @@ use std::fmt;
 
 /// The storage key holding the settings object.
 pub const SETTINGS_KEY: &str = "settings";
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: the Gitpod target (`target`, `target_name`); 1 had only `gitpod_origin`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
-    pub gitpod_origin: GitpodOrigin,
+    /// Where pages open: Gitpod, Ona or a custom instance (its origin and name).
+    pub target: GitpodTarget,
     pub open_in_new_tab: bool,
     /// The toolbar button opens the current GitLab page in Gitpod instead of the popup.
     pub toolbar_opens_directly: bool,
@@ -23,7 +26,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            gitpod_origin: GitpodOrigin::default(),
+            target: GitpodTarget::default(),
             open_in_new_tab: true,
             toolbar_opens_directly: false,
         }
@@ -35,7 +38,9 @@ impl Default for Settings {
 #[serde(default)]
 pub struct StoredSettings {
     pub schema: Loose,
+    pub target: Loose,
     pub gitpod_origin: Loose,
+    pub target_name: Loose,
     pub open_in_new_tab: Loose,
     pub toolbar_opens_directly: Loose,
 }
@@ -44,20 +49,31 @@ pub struct StoredSettings {
 #[derive(Debug, Serialize)]
 pub struct StoredSettingsOut<'a> {
     pub schema: u32,
+    pub target: &'a str,
     pub gitpod_origin: &'a str,
+    pub target_name: &'a str,
     pub open_in_new_tab: bool,
     pub toolbar_opens_directly: bool,
 }
 
 impl Settings {
+    /// The target's origin: where the connect flow and the Gitpod URLs point.
+    pub fn gitpod_origin(&self) -> &GitpodOrigin {
+        self.target.origin()
+    }
+
     pub fn from_stored(raw: &StoredSettings) -> Settings {
         let defaults = Settings::default();
+        // Schema 1 stored only the origin: gitpod.io and app.ona.com become their presets, any
+        // other origin a custom target named "Gitpod", as its entries were labelled.
+        let kind = raw.target.as_str().and_then(TargetKind::parse);
+        let origin = raw
+            .gitpod_origin
+            .as_str()
+            .and_then(|s| GitpodOrigin::parse(s).ok());
+        let name = raw.target_name.as_str().unwrap_or_default();
         Settings {
-            gitpod_origin: raw
-                .gitpod_origin
-                .as_str()
-                .and_then(|s| GitpodOrigin::parse(s).ok())
-                .unwrap_or(defaults.gitpod_origin),
+            target: GitpodTarget::from_parts(kind, origin, name),
             open_in_new_tab: raw
                 .open_in_new_tab
                 .as_bool()
@@ -72,7 +88,9 @@ impl Settings {
     pub fn to_stored(&self) -> StoredSettingsOut<'_> {
         StoredSettingsOut {
             schema: SCHEMA_VERSION,
-            gitpod_origin: self.gitpod_origin.as_str(),
+            target: self.target.kind().as_str(),
+            gitpod_origin: self.target.origin().as_str(),
+            target_name: self.target.name(),
             open_in_new_tab: self.open_in_new_tab,
             toolbar_opens_directly: self.toolbar_opens_directly,
         }

@@ -306,7 +306,7 @@ fn fuzz_messages_and_stored_values() {
         }
         let settings = serde_json::from_value::<StoredSettings>(v.clone()).unwrap_or_default();
         let s = Settings::from_stored(&settings);
-        prop_assert!(GitpodOrigin::parse(s.gitpod_origin.as_str()).is_ok());
+        prop_assert!(GitpodOrigin::parse(s.gitpod_origin().as_str()).is_ok());
         let last = serde_json::from_value::<StoredLastActions>(v).unwrap_or_default();
         let _ = LastActions::from_stored(&last).get("gitlab.com");
         Ok(())

@@ -12,14 +12,14 @@ fn decode(v: serde_json::Value) -> Settings {
 #[test]
 fn settings_defaults_and_round_trip() {
     let d = Settings::default();
-    assert_eq!(d.gitpod_origin.as_str(), "https://gitpod.io");
+    assert_eq!(d.gitpod_origin().as_str(), "https://gitpod.io");
     assert!(d.open_in_new_tab);
     assert_eq!(decode(json!(null)), d);
     assert_eq!(decode(json!({})), d);
     let custom = decode(
         json!({"schema": 1, "gitpod_origin": "https://gp.example.test", "open_in_new_tab": false}),
     );
-    assert_eq!(custom.gitpod_origin.as_str(), "https://gp.example.test");
+    assert_eq!(custom.gitpod_origin().as_str(), "https://gp.example.test");
     assert!(!custom.open_in_new_tab);
     let written = serde_json::to_value(custom.to_stored()).unwrap();
     assert_eq!(decode(written), custom);
@@ -29,12 +29,12 @@ fn settings_defaults_and_round_trip() {
 fn corrupted_settings_keep_readable_values() {
     // One bad field does not spoil the others.
     let s = decode(json!({"gitpod_origin": 42, "open_in_new_tab": false, "junk": [1, {"a": 2}]}));
-    assert_eq!(s.gitpod_origin.as_str(), "https://gitpod.io");
+    assert_eq!(s.gitpod_origin().as_str(), "https://gitpod.io");
     assert!(!s.open_in_new_tab);
     let s = decode(json!({"gitpod_origin": "javascript:alert(1)", "open_in_new_tab": "yes"}));
     assert_eq!(s, Settings::default());
     let s = decode(json!({"schema": 0, "gitpod_origin": "https://old.example.test/"}));
-    assert_eq!(s.gitpod_origin.as_str(), "https://old.example.test");
+    assert_eq!(s.gitpod_origin().as_str(), "https://old.example.test");
     assert_eq!(decode(json!("a string")), Settings::default());
     assert_eq!(decode(json!([1, 2])), Settings::default());
 }

@@ -4,11 +4,11 @@
 //! (GitLab's `/-/ide/project/` route; the group has no test id); GitLab's own "GitPod" item has
 //! no test id either, so it is recognised by its text.
 
-use super::{Anchor, Choice};
+use super::{Anchor, Choice, Label};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "code-dropdown",
-    place: "in GitLab's Code menu, under \"Open with\"",
+    place: "place_code_dropdown",
     control: &["[data-testid=\"code-dropdown\"]", "#js-code-dropdown"],
     group: &[
         "ul:has(> li > a[href*=\"/-/ide/project/\"])",
@@ -22,6 +22,6 @@ pub const ANCHOR: Anchor = Anchor {
         ":scope > [data-testid=\"webide-menu-item\"]",
     ],
     native_gitpod: &["[data-testid=\"gitpod-menu-item\"]"],
-    label: "Gitpod",
+    label: Label::Name,
     choice: Choice::Navigate,
 };

@@ -3,11 +3,11 @@
 //! Items: Pipeline editor, Web IDE, Edit single file, Gitpod (only when the instance and the
 //! user enabled it), each two lines (bold label, description). Ours follow Web IDE.
 
-use super::{Anchor, Choice};
+use super::{Anchor, Choice, Label};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "edit-dropdown",
-    place: "in GitLab's Edit menu",
+    place: "place_edit_dropdown",
     control: &["[data-testid=\"action-dropdown\"]"],
     group: &[
         "ul:has(> [data-testid=\"webide-menu-item\"])",
@@ -26,6 +26,6 @@ pub const ANCHOR: Anchor = Anchor {
         "[data-qa-selector=\"gitpod_menu_item\"]",
         "[data-qa-selector=\"gitpod_button\"]",
     ],
-    label: "Gitpod",
+    label: Label::Name,
     choice: Choice::Navigate,
 };

@@ -27,7 +27,6 @@ pub const TEXT_CLASSES: &str = "gl-button-text";
 /// Marks the fallback button (besides the entry marker).
 pub const FALLBACK_ATTR: &str = "data-gitpod-ext-fallback";
 pub const FALLBACK_TESTID: &str = "gitpod-ext-fallback";
-pub const LABEL: &str = "Gitpod";
 /// How long a code page may show no known control before the fallback appears: GitLab mounts
 /// its controls a few hundred milliseconds after load (lazily imported Vue chunks, GraphQL).
 pub const FALLBACK_AFTER_MS: u32 = 2_500;

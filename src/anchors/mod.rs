@@ -7,6 +7,8 @@
 //! own routes such as `/-/ide/`), each a fallback chain tried in order; GitLab's utility-class
 //! chains change every few months.
 
+pub use crate::page_text::Label;
+
 mod code_dropdown;
 mod edit_dropdown;
 pub mod fallback;
@@ -20,7 +22,8 @@ mod work_item_actions;
 pub struct Anchor {
     /// Names the era/control in logs, tests and diagnoses.
     pub name: &'static str,
-    /// Where the entry then is, in a user's words ("in GitLab's Edit menu"): the popup says so.
+    /// Where the entry then is, in a user's words: the key of the message ("in GitLab's Edit
+    /// menu") the popup shows (`extension/_locales`).
     pub place: &'static str,
     /// The control itself, first match in the document wins.
     pub control: &'static [&'static str],
@@ -33,8 +36,9 @@ pub struct Anchor {
     pub neighbour: &'static [&'static str],
     /// Within the control: GitLab's own Gitpod item. Where it exists no entry is added.
     pub native_gitpod: &'static [&'static str],
-    /// Our entry's label, in the wording of the control's other items.
-    pub label: &'static str,
+    /// Our entry's label, in the wording of the control's other items ("Gitpod" or "Open in
+    /// Gitpod", with the target's name).
+    pub label: Label,
     /// What choosing an item does in this control.
     pub choice: Choice,
 }
@@ -102,15 +106,8 @@ pub const PRIMARY_TEXT_ATTR: &str = "data-gitpod-ext-primary-text";
 pub const PRIMARY_HREF_ATTR: &str = "data-gitpod-ext-primary-href";
 /// On GitLab's check icon: hidden by us while our action is the selected one.
 pub const HID_ATTR: &str = "data-gitpod-ext-hid";
-/// Appended to the control's label for the "with options" entry.
-pub const OPTIONS_SUFFIX: &str = " with options…";
-/// The second line of our entries, where GitLab's items have one (GitLab's own Gitpod text).
-pub const DESCRIPTION: &str = "Launch a ready-to-code development environment for your project.";
-pub const OPTIONS_DESCRIPTION: &str = "Choose the editor and workspace class before it starts.";
-/// The text of the "last used" mark (visible badge in dropdowns, screen-reader text beside a
-/// split button's check mark).
-pub const LAST_USED: &str = "Last used";
-pub const LAST_USED_SR: &str = " (last used)";
+// The entries' words (labels, descriptions, the "Last used" mark) are per language:
+// `page_text`, from `extension/_locales`.
 /// Attributes a copy of GitLab's item drops: what identifies GitLab's item (tests, tracking:
 /// GitLab's `data-track-*` and `data-event-*`) and any state of ours it carried.
 pub const COPY_STRIPS: &[&str] = &[

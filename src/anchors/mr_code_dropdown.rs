@@ -3,11 +3,11 @@
 //! `GlDisclosureDropdown` with groups "Review changes" and "Download"). The entry joins
 //! "Review changes" after "Open in Web IDE" (`data-testid="open-in-web-ide-button"` on its link).
 
-use super::{Anchor, Choice};
+use super::{Anchor, Choice, Label};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "mr-code-dropdown",
-    place: "in the merge request's Code menu, under \"Review changes\"",
+    place: "place_mr_code_dropdown",
     control: &[
         // Server-rendered (15.x–17.x): the test id marks the toggle; the menu is its sibling.
         ".dropdown:has(> [data-testid=\"mr-code-dropdown\"])",
@@ -28,6 +28,6 @@ pub const ANCHOR: Anchor = Anchor {
         ":scope > [data-testid=\"webide-menu-item\"]",
     ],
     native_gitpod: &["[data-testid=\"gitpod-menu-item\"]"],
-    label: "Open in Gitpod",
+    label: Label::OpenIn,
     choice: Choice::Navigate,
 };

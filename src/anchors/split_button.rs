@@ -2,11 +2,11 @@
 //! GitLab UI's `GlDropdown` with `split`) in `#web-ide-link`: the primary button performs the
 //! selected action; the caret menu's items only select it (check mark), as ours do.
 
-use super::{Anchor, Choice, SplitButton};
+use super::{Anchor, Choice, Label, SplitButton};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "split-button",
-    place: "in the menu of GitLab's Web IDE button",
+    place: "place_split_button",
     control: &["#web-ide-link", ".js-web-ide-link"],
     group: &[
         ".gl-dropdown-contents",
@@ -27,7 +27,7 @@ pub const ANCHOR: Anchor = Anchor {
         "[data-qa-selector=\"gitpod_menu_item\"]",
         "[data-testid=\"gitpod-menu-item\"]",
     ],
-    label: "Gitpod",
+    label: Label::Name,
     choice: Choice::Select(&SPLIT),
 };
 

@@ -3,11 +3,11 @@
 //! `data-qa-selector="web_ide_button"` when Web IDE is the only action, e.g. without the Gitpod
 //! integration). Ours is a copy of that button right beside it.
 
-use super::{Anchor, Choice};
+use super::{Anchor, Choice, Label};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "web-ide-button",
-    place: "beside GitLab's Web IDE button",
+    place: "place_web_ide_button",
     control: &[
         "a[data-qa-selector=\"web_ide_button\"]:not(.btn-group *, [role=\"menu\"] *)",
         "a.qa-web-ide-button:not(.btn-group *, [role=\"menu\"] *)",
@@ -15,6 +15,6 @@ pub const ANCHOR: Anchor = Anchor {
     group: &[],
     neighbour: &[],
     native_gitpod: &[],
-    label: "Gitpod",
+    label: Label::Name,
     choice: Choice::Beside,
 };

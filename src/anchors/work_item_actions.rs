@@ -2,15 +2,15 @@
 //! (`[data-testid="work-item-actions-dropdown"]`). Gitpod opens the issue: default branch plus
 //! a new branch named from the issue.
 
-use super::{Anchor, Choice};
+use super::{Anchor, Choice, Label};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "work-item-actions",
-    place: "in the issue's \"More actions\" menu",
+    place: "place_work_item_actions",
     control: &["[data-testid=\"work-item-actions-dropdown\"]"],
     group: &[".gl-new-dropdown-contents", "[role=\"menu\"]", "ul"],
     neighbour: &[],
     native_gitpod: &[],
-    label: "Open in Gitpod",
+    label: Label::OpenIn,
     choice: Choice::Navigate,
 };

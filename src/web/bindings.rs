@@ -54,6 +54,16 @@ extern "C" {
     #[wasm_bindgen(method, js_name = arrayBuffer, catch)]
     pub fn array_buffer(this: &Response) -> Result<Promise, JsValue>;
 
+    // chrome.runtime.openOptionsPage: the settings in the browser's options frame.
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = openOptionsPage, catch)]
+    pub fn open_options_page() -> Result<Promise, JsValue>;
+
+    // chrome.i18n: the browser's language and this extension's messages in it.
+    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getUILanguage)]
+    pub fn ui_language() -> String;
+    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage)]
+    pub fn get_message(name: &str, substitutions: &JsValue) -> String;
+
     // chrome.runtime.onStartup
     #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onStartup"], js_name = addListener)]
     pub fn on_startup(listener: &Function);

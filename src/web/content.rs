@@ -2,6 +2,7 @@
 //! control, remember the action the user chooses there. Never throws into the page: a failure
 //! logs one line and leaves the page as it was.
 
+use super::bindings::ui_language;
 use super::inject::{
     action_element, attr_selector, click_of, close_menu_of, elements, find_control, inject, Click,
     Outcome,
@@ -12,6 +13,7 @@ use crate::anchors::fallback::FALLBACK_AFTER_MS;
 use crate::anchors::{ENTRY_MARKER, LAST_MARKER};
 use crate::gitlab_url::{GitLabUrl, Hints, Page};
 use crate::last_action::{LastActions, GITPOD, GITPOD_OPTIONS, LAST_ACTION_KEY};
+use crate::page_text::page_text;
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::url_parts::UrlParts;
 use gloo::console;
@@ -165,7 +167,13 @@ fn refresh(state: &Rc<RefCell<State>>) {
     s.settled = None;
     let Some(page) = current_page() else { return };
     let doc = document();
-    let mut outcome = inject(&doc, &page, &s.settings, s.last.get(&s.host));
+    let text = page_text(
+        &doc.document_element()
+            .map(|e| e.get_attribute("lang").unwrap_or_default())
+            .unwrap_or_default(),
+        &ui_language(),
+    );
+    let mut outcome = inject(&doc, &page, &s.settings, s.last.get(&s.host), &text);
     let now = js_sys::Date::now();
     if outcome == Outcome::NoControl {
         let due = s.since + f64::from(FALLBACK_AFTER_MS);
@@ -268,7 +276,7 @@ fn listen(state: &Rc<RefCell<State>>) {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let click = click_of(&target, s.borrow().settings.gitpod_origin.as_str());
+        let click = click_of(&target, s.borrow().settings.gitpod_origin().as_str());
         let action = match click {
             Some(Click::Chose(action)) => action,
             Some(Click::Primary) => {

@@ -6,7 +6,7 @@
 use crate::anchors::fallback::*;
 use crate::anchors::{ACTION_ATTR, ENTRY_MARKER};
 use crate::gitlab_url::GitLabUrl;
-use crate::gitpod_url::{gitpod_url, LaunchMode};
+use crate::gitpod_url::LaunchMode;
 use crate::last_action::GITPOD;
 use crate::native_item::opens_gitpod;
 use crate::settings::Settings;
@@ -22,7 +22,7 @@ pub fn place(
     settings: &Settings,
 ) -> Result<Option<String>, JsValue> {
     let existing = doc.query_selector(&attr_selector(FALLBACK_ATTR))?;
-    let origin = settings.gitpod_origin.as_str();
+    let origin = settings.gitpod_origin().as_str();
     if !page.is_code_page() || native_anywhere(doc, origin)? {
         if let Some(button) = existing {
             button.remove();
@@ -37,7 +37,7 @@ pub fn place(
     };
     let button = match existing {
         Some(button) => button,
-        None => build(doc)?,
+        None => build(doc, settings.target.name())?,
     };
     let placed = button.parent_element().is_some_and(|p| p == spot)
         && if at_end {
@@ -52,12 +52,12 @@ pub fn place(
             spot.prepend_with_node_1(&button)?;
         }
     }
-    let href = gitpod_url(&settings.gitpod_origin, page, LaunchMode::Open);
+    let href = settings.target.url(page, LaunchMode::Open);
     set_link(&button, &href, settings.open_in_new_tab)?;
     Ok(Some(href))
 }
 
-fn build(doc: &Document) -> Result<Element, JsValue> {
+fn build(doc: &Document, name: &str) -> Result<Element, JsValue> {
     let button = doc.create_element("a")?;
     for (k, v) in [
         ("class", BUTTON_CLASSES),
@@ -70,7 +70,7 @@ fn build(doc: &Document) -> Result<Element, JsValue> {
     }
     let text = doc.create_element("span")?;
     text.set_attribute("class", TEXT_CLASSES)?;
-    text.set_text_content(Some(LABEL));
+    text.set_text_content(Some(name));
     button.append_child(&text)?;
     Ok(button)
 }

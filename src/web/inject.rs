@@ -7,9 +7,10 @@
 
 use crate::anchors::*;
 use crate::gitlab_url::GitLabUrl;
-use crate::gitpod_url::{gitpod_url, LaunchMode};
+use crate::gitpod_url::LaunchMode;
 use crate::last_action::{GITPOD, GITPOD_OPTIONS};
 use crate::native_item::{gitlab_item_action, ItemShape};
+use crate::page_text::PageText;
 use crate::settings::Settings;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlAnchorElement, HtmlElement, Node, NodeList};
@@ -27,27 +28,33 @@ pub enum Outcome {
     Failed(String),
 }
 
-/// Our entries: (action key, launch mode, test id, label suffix, description).
-const ENTRIES: [(&str, LaunchMode, &str, &str, &str); 2] = [
-    (GITPOD, LaunchMode::Open, ENTRY_TESTID, "", DESCRIPTION),
+/// Our entries: (action key, launch mode, test id, "with options").
+const ENTRIES: [(&str, LaunchMode, &str, bool); 2] = [
+    (GITPOD, LaunchMode::Open, ENTRY_TESTID, false),
     (
         GITPOD_OPTIONS,
         LaunchMode::WithOptions,
         OPTIONS_TESTID,
-        OPTIONS_SUFFIX,
-        OPTIONS_DESCRIPTION,
+        true,
     ),
 ];
 
-pub fn inject(doc: &Document, page: &GitLabUrl, settings: &Settings, last: &str) -> Outcome {
+/// `text`: the in-page words in the page's language.
+pub fn inject(
+    doc: &Document,
+    page: &GitLabUrl,
+    settings: &Settings,
+    last: &str,
+    text: &PageText,
+) -> Outcome {
     let Some((anchor, control, group)) = find_control(doc) else {
         return Outcome::NoControl;
     };
     let result = (|| -> Result<Outcome, JsValue> {
-        let origin = settings.gitpod_origin.as_str();
+        let origin = settings.gitpod_origin().as_str();
         let (outcome, scope) = match &group {
             None => {
-                let href = place_beside(anchor, &control, page, settings, last)?;
+                let href = place_beside(anchor, &control, page, settings, last, text)?;
                 let scope = control.parent_element().unwrap_or_else(|| control.clone());
                 (Outcome::Entry(anchor.name, href), scope)
             }
@@ -56,7 +63,7 @@ pub fn inject(doc: &Document, page: &GitLabUrl, settings: &Settings, last: &str)
                 (Outcome::Native(anchor.name), control.clone())
             }
             Some(group) => {
-                let href = place_entries(doc, anchor, &control, group, page, settings)?;
+                let href = place_entries(doc, anchor, &control, group, page, settings, text)?;
                 (Outcome::Entry(anchor.name, href), control.clone())
             }
         };
@@ -67,7 +74,7 @@ pub fn inject(doc: &Document, page: &GitLabUrl, settings: &Settings, last: &str)
             }
         }
         if let Some(group) = &group {
-            mark_last(doc, anchor, &control, group, last, settings)?;
+            mark_last(doc, anchor, &control, group, last, settings, text)?;
         }
         Ok(outcome)
     })();
@@ -95,13 +102,14 @@ fn place_beside(
     page: &GitLabUrl,
     settings: &Settings,
     last: &str,
+    text: &PageText,
 ) -> Result<String, JsValue> {
-    let (action, mode, suffix) = if last == GITPOD_OPTIONS {
-        (GITPOD_OPTIONS, LaunchMode::WithOptions, OPTIONS_SUFFIX)
+    let (action, mode, with_options) = if last == GITPOD_OPTIONS {
+        (GITPOD_OPTIONS, LaunchMode::WithOptions, true)
     } else {
-        (GITPOD, LaunchMode::Open, "")
+        (GITPOD, LaunchMode::Open, false)
     };
-    let href = gitpod_url(&settings.gitpod_origin, page, mode);
+    let href = settings.target.url(page, mode);
     let ours = control
         .next_element_sibling()
         .filter(|e| e.has_attribute(ENTRY_MARKER));
@@ -117,10 +125,10 @@ fn place_beside(
             button
         }
     };
-    let label = [anchor.label, suffix].concat();
-    if let Some(text) = text_nodes(&button).first() {
-        if text.text_content().as_deref() != Some(&label) {
-            text.set_text_content(Some(&label));
+    let label = text.label(anchor.label, settings.target.name(), with_options);
+    if let Some(node) = text_nodes(&button).first() {
+        if node.text_content().as_deref() != Some(&label) {
+            node.set_text_content(Some(&label));
         }
     }
     set_if_changed(&button, ACTION_ATTR, Some(action))?;
@@ -242,6 +250,7 @@ fn place_entries(
     group: &Element,
     page: &GitLabUrl,
     settings: &Settings,
+    text: &PageText,
 ) -> Result<String, JsValue> {
     let neighbour = first_in(group, anchor.neighbour);
     let mut previous = neighbour.clone().or_else(|| last_gitlab_item(group));
@@ -265,12 +274,17 @@ fn place_entries(
         Choice::Navigate | Choice::Beside => None,
     };
     let mut main_href = String::new();
-    for (action, mode, testid, suffix, description) in ENTRIES {
-        let href = gitpod_url(&settings.gitpod_origin, page, mode);
+    for (action, mode, testid, with_options) in ENTRIES {
+        let href = settings.target.url(page, mode);
         let entry = match control.query_selector(&action_selector(action))? {
             Some(existing) => existing,
             None => {
-                let label = [anchor.label, suffix].concat();
+                let label = text.label(anchor.label, settings.target.name(), with_options);
+                let description = if with_options {
+                    text.options_description()
+                } else {
+                    text.description()
+                };
                 let item = match template.as_ref() {
                     Some(template) => copy_item(doc, anchor, template, &label, description)?,
                     None => None,
@@ -492,8 +506,9 @@ fn mark_last(
     group: &Element,
     last: &str,
     settings: &Settings,
+    text: &PageText,
 ) -> Result<(), JsValue> {
-    let chosen = find_item(group, last, settings.gitpod_origin.as_str());
+    let chosen = find_item(group, last, settings.gitpod_origin().as_str());
     let marked = control.query_selector(&attr_selector(LAST_MARKER))?;
     if marked != chosen {
         if let Some(old) = &marked {
@@ -507,7 +522,7 @@ fn mark_last(
     if let Some(item) = &chosen {
         // Also after GitLab re-rendered the item's inside.
         if item.query_selector(&attr_selector(MARK_ATTR))?.is_none() {
-            add_mark(doc, anchor, item)?;
+            add_mark(doc, anchor, item, text)?;
         }
     }
     if let Choice::Select(split) = anchor.choice {
@@ -523,7 +538,12 @@ fn mark_last(
     Ok(())
 }
 
-fn add_mark(doc: &Document, anchor: &Anchor, item: &Element) -> Result<(), JsValue> {
+fn add_mark(
+    doc: &Document,
+    anchor: &Anchor,
+    item: &Element,
+    text: &PageText,
+) -> Result<(), JsValue> {
     let Some(label) = text_nodes(item).first().and_then(Node::parent_element) else {
         return Ok(());
     };
@@ -537,14 +557,15 @@ fn add_mark(doc: &Document, anchor: &Anchor, item: &Element) -> Result<(), JsVal
                 "span",
                 &[("class", "gl-badge badge badge-pill badge-neutral")],
             )?;
-            badge.set_text_content(Some(LAST_USED));
+            badge.set_text_content(Some(text.last_used()));
             mark.append_with_str_1(" ")?;
             mark.append_child(&badge)?;
         }
         Choice::Select(_) => {
             // The check mark shows it; screen readers read this (visually hidden in every era).
             mark.set_attribute("class", "gl-sr-only sr-only")?;
-            mark.set_text_content(Some(LAST_USED_SR));
+            mark.append_with_str_1(" ")?;
+            mark.append_with_str_1(text.last_used_sr())?;
         }
     }
     label.append_child(&mark)?;

@@ -38,7 +38,9 @@ pub fn stored_settings(value: &JsValue) -> StoredSettings {
     };
     StoredSettings {
         schema: get(obj, "schema"),
+        target: get(obj, "target"),
         gitpod_origin: get(obj, "gitpod_origin"),
+        target_name: get(obj, "target_name"),
         open_in_new_tab: get(obj, "open_in_new_tab"),
         toolbar_opens_directly: get(obj, "toolbar_opens_directly"),
     }

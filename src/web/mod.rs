@@ -4,6 +4,8 @@
 mod bindings;
 pub mod browser_url;
 mod ext;
+#[cfg(any(feature = "background", feature = "popup"))]
+mod i18n;
 
 #[cfg(feature = "content")]
 mod content;

@@ -178,7 +178,9 @@ test("storage: garbage of every type and an old schema; the content script and p
   await popup.click("#save");
   await waitFor(async () => (await popup.textContent("#settings-message")) === "Saved.", "Saved.");
   assert.deepEqual(await storage("sync", "settings"), {
-    schema: 1, gitpod_origin: GITPOD_SELF, open_in_new_tab: false, toolbar_opens_directly: false, legacy_field: true,
+    // Migrated to schema 2: the old origin is a custom Gitpod, named as its entries were.
+    schema: 2, target: "custom", gitpod_origin: GITPOD_SELF, target_name: "Gitpod", open_in_new_tab: false,
+    toolbar_opens_directly: false, legacy_field: true,
   });
 });
 

@@ -24,7 +24,8 @@ let env;
 // Pre-granted (see `launch`): the self-hosted GitLab and a self-hosted Gitpod, so the popup's
 // permission requests for them resolve without Chrome's unanswerable prompt.
 const GITPOD_SELF = "https://gitpod.example.test";
-before(async () => { env = await launch({ preGranted: [`https://${SELF_HOSTED}/*`, `${GITPOD_SELF}/*`] }); });
+// The self-hosted Gitpod is served too (a tab may navigate to it).
+before(async () => { env = await launch({ preGranted: [`https://${SELF_HOSTED}/*`, `${GITPOD_SELF}/*`], hosts: [new URL(GITPOD_SELF).host] }); });
 after(async () => { await env?.close(); });
 beforeEach(async () => {
   env.server.setAuthorize("success");
@@ -60,7 +61,8 @@ test("popup on a GitLab page: the Gitpod URL, the host's last action pre-selecte
   assert.equal(await popup.textContent("#gitpod-url"), PAGE.options);
   assert.equal(await popup.locator("#open-options").getAttribute("data-preselected"), "");
   assert.equal(await popup.locator("#open[data-preselected]").count(), 0);
-  assert.match(await popup.getAttribute("#open-prebuild", "title"), /no longer accepted/);
+  // gitpod.io refuses #prebuild/ URLs: not offered there (a custom instance offers it, below).
+  assert.equal(await popup.locator("#open-prebuild").count(), 0);
   // Copy puts the shown URL on the clipboard (read back from the GitLab page).
   await popup.click("#copy");
   // The label changes once the (asynchronous) clipboard write is done.
@@ -88,7 +90,7 @@ test("settings: invalid Gitpod URLs are refused with a clear error; valid settin
   for (const [input, error] of [
     ["javascript:alert(1)", /only http:\/\/ and https:\/\/ are allowed/],
     ["https://gitpod.example.test/workspaces?x=1", /enter only the scheme and host/],
-    ["not a url", /enter a URL such as https:\/\/gitpod.io/],
+    ["not a url", /enter a URL such as https:\/\/gitpod.example.com/],
   ]) {
     await popup.fill("#gitpod-origin", input);
     await popup.click("#save");
@@ -101,15 +103,16 @@ test("settings: invalid Gitpod URLs are refused with a clear error; valid settin
   await popup.uncheck("#open-in-new-tab");
   await popup.click("#save");
   await waitFor(async () => (await popup.textContent("#settings-message")) === "Saved.", "Saved.");
+  // gitpod.io typed as a URL is the Gitpod preset (schema 2 written, unknown fields kept).
   assert.deepEqual(await storage("sync", "settings"), {
-    schema: 1, gitpod_origin: "https://gitpod.io", open_in_new_tab: false, toolbar_opens_directly: false,
-    from_a_newer_version: "keep me",
+    schema: 2, target: "gitpod", gitpod_origin: "https://gitpod.io", target_name: "Gitpod", open_in_new_tab: false,
+    toolbar_opens_directly: false, from_a_newer_version: "keep me",
   });
   // (A fresh popup: headless Chromium does not resize an open popup's viewport.)
   const fresh = await env.clickToolbar(page);
-  await fresh.click("#open-prebuild");
-  await page.waitForURL(PAGE.prebuild);
-  assert.deepEqual(await storage("sync", "last_action"), { "gitlab.com": "gitpod_prebuild" });
+  await fresh.click("#open-options");
+  await page.waitForURL(PAGE.options);
+  assert.deepEqual(await storage("sync", "last_action"), { "gitlab.com": "gitpod_options" });
 
   // A self-hosted Gitpod: its origin is used by every URL the popup shows.
   const next = await popupOn(PAGE.url);
@@ -118,7 +121,12 @@ test("settings: invalid Gitpod URLs are refused with a clear error; valid settin
   await next.popup.fill("#gitpod-origin", "https://gitpod.example.test");
   await next.popup.click("#save");
   await waitFor(async () => (await next.popup.textContent("#gitpod-url")).startsWith("https://gitpod.example.test/"), "new origin");
-  assert.equal(await next.popup.textContent("#gitpod-url"), PAGE.prebuild.replace("https://gitpod.io", "https://gitpod.example.test"));
+  assert.equal(await next.popup.textContent("#gitpod-url"), PAGE.options.replace("https://gitpod.io", "https://gitpod.example.test"));
+  // A custom instance may be an old one: the legacy prebuild is offered there, labelled so.
+  assert.match(await next.popup.getAttribute("#open-prebuild", "title"), /no longer accepted/);
+  await next.popup.click("#open-prebuild");
+  await next.page.waitForURL(PAGE.prebuild.replace("https://gitpod.io", "https://gitpod.example.test"));
+  assert.deepEqual(await storage("sync", "last_action"), { "gitlab.com": "gitpod_prebuild" });
 });
 
 test("connect flow: Gitpod's authorize page in a tab, success detected, tab closed, outcome shown", async () => {

@@ -68,10 +68,10 @@ const SIZE_BUDGETS: &[(&str, &[&str], Measure, usize)] = &[
         "a GitLab page loads",
         &["content.js", "content_bg.wasm"],
         Measure::Gzip,
-        43_000,
+        47_000,
     ),
-    ("content wasm", &["content_bg.wasm"], Measure::Gzip, 38_000),
-    ("Chrome store zip", &["chrome zip"], Measure::Raw, 190_000),
+    ("content wasm", &["content_bg.wasm"], Measure::Gzip, 42_000),
+    ("Chrome store zip", &["chrome zip"], Measure::Raw, 230_000),
 ];
 
 #[derive(Clone, Copy)]

@@ -81,7 +81,7 @@ pub async fn start(host: &str) -> Result<(), String> {
     let host = gitlab_host(host).ok_or("not a GitLab host name")?;
     STARTED.with(|s| s.set(true));
     watch(true);
-    let origin = ext::load_settings().await.gitpod_origin;
+    let origin = ext::load_settings().await.gitpod_origin().clone();
     let tab = chrome()
         .tabs()
         .create(&ext::to_obj(

@@ -2,6 +2,7 @@
 //! the toolbar button. Chrome keeps menus across worker restarts, not across updates, so they
 //! are created again at install and browser start.
 
+use super::super::i18n::t;
 use super::{bindings, ext, open, self_hosted};
 use crate::hosts::{match_pattern, site_origin, EnabledHosts};
 use ext::{tab_id, tab_url};
@@ -13,24 +14,33 @@ use web_extensions_sys::chrome;
 
 pub const OPEN_LINK: &str = "open-link-in-gitpod";
 pub const ENABLE_SITE: &str = "enable-on-this-site";
+/// On the toolbar button, in every mode: the options page.
+pub const OPEN_SETTINGS: &str = "open-settings";
 
 pub async fn create() {
     let menus = chrome().context_menus();
     menus.remove_all(Some(&check_last_error()));
     let hosts = ext::load_hosts().await;
+    let settings = ext::load_settings().await;
     let link = json!({
         "id": OPEN_LINK,
-        "title": "Open link in Gitpod",
+        "title": t("menu_open_link", &[settings.target.name()]),
         "contexts": ["link"],
         "targetUrlPatterns": hosts.link_patterns(),
     });
     menus.create(&ext::to_obj(&link), Some(&check_last_error()));
     let site = json!({
         "id": ENABLE_SITE,
-        "title": "Enable Gitpod for GitLab on this site",
+        "title": t("menu_enable_site", &[]),
         "contexts": ["action"],
     });
     menus.create(&ext::to_obj(&site), Some(&check_last_error()));
+    let settings = json!({
+        "id": OPEN_SETTINGS,
+        "title": t("menu_settings", &[]),
+        "contexts": ["action"],
+    });
+    menus.create(&ext::to_obj(&settings), Some(&check_last_error()));
 }
 
 /// The link item shows on gitlab.com and every enabled host.
@@ -56,6 +66,9 @@ pub fn on_clicked(info: JsValue, tab: JsValue) {
             }
         }
         Some(ENABLE_SITE) => enable_site(&tab),
+        Some(OPEN_SETTINGS) => {
+            let _ = bindings::open_options_page();
+        }
         _ => {}
     }
 }

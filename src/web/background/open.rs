@@ -4,7 +4,7 @@
 
 use super::{bindings, ext};
 use crate::gitlab_url::GitLabUrl;
-use crate::gitpod_url::{gitpod_url, LaunchMode};
+use crate::gitpod_url::LaunchMode;
 use crate::hosts::is_gitlab_page;
 use crate::last_action::{action_for_mode, mode_for_action, LAST_ACTION_KEY};
 use crate::settings::Settings;
@@ -22,7 +22,7 @@ pub const OPEN_COMMAND: &str = "open-in-gitpod";
 pub async fn open_page(page_url: &str, mode: LaunchMode, tab: Option<i32>) -> Result<(), String> {
     let settings = ext::load_settings().await;
     let page = GitLabUrl::parse(page_url).map_err(|e| e.to_string())?;
-    let target = gitpod_url(&settings.gitpod_origin, &page, mode);
+    let target = settings.target.url(&page, mode);
     match tab.filter(|_| !settings.open_in_new_tab) {
         Some(id) => chrome()
             .tabs()
@@ -44,7 +44,7 @@ pub async fn open_link(link: &str, from_tab: Option<i32>) -> Result<(), String> 
     let settings = ext::load_settings().await;
     let page = GitLabUrl::parse(link).map_err(|e| e.to_string())?;
     let mode = remembered_mode(&page).await;
-    create_next_to(from_tab, &gitpod_url(&settings.gitpod_origin, &page, mode)).await
+    create_next_to(from_tab, &settings.target.url(&page, mode)).await
 }
 
 async fn create_next_to(tab: Option<i32>, url: &str) -> Result<(), String> {

@@ -2,7 +2,9 @@
 //! page, a malformed or oversized message, a privileged request from a content script) gets an
 //! error reply and is not acted on.
 
+use super::super::i18n::t;
 use super::{bindings, connect_flow, ext, open, self_hosted};
+use crate::gitpod_target::{GitpodTarget, TargetKind};
 use crate::gitpod_url::GitpodOrigin;
 use crate::messages::{Reply, Request};
 use crate::settings::{Settings, SETTINGS_KEY};
@@ -58,24 +60,50 @@ async fn answer(msg: JsValue, sender: &JsValue) -> Reply {
         Request::Open { url, mode, tab_id } => done(open::open_page(&url, mode, tab_id).await),
         Request::Connect { host } => done(connect_flow::start(&host).await),
         Request::SaveSettings {
+            target,
             gitpod_origin,
+            target_name,
             open_in_new_tab,
             toolbar_opens_directly,
-        } => done(save_settings(&gitpod_origin, open_in_new_tab, toolbar_opens_directly).await),
+        } => {
+            let target = target_of(target.as_deref(), &gitpod_origin, &target_name);
+            done(match target {
+                Ok(target) => save_settings(target, open_in_new_tab, toolbar_opens_directly).await,
+                Err(e) => Err(e),
+            })
+        }
         Request::EnableHost { origin, tab_id } => done(self_hosted::enable(&origin, tab_id).await),
         Request::DisableHost { origin } => done(self_hosted::disable(&origin).await),
     }
 }
 
-async fn save_settings(origin: &str, new_tab: bool, toolbar_direct: bool) -> Result<(), String> {
+/// The target a settings form sent: a preset by name, else the (validated again) origin.
+fn target_of(kind: Option<&str>, origin: &str, name: &str) -> Result<GitpodTarget, String> {
+    let kind = match kind {
+        Some(k) => Some(TargetKind::parse(k).ok_or("unknown Gitpod target")?),
+        None => None,
+    };
+    if matches!(kind, Some(TargetKind::Gitpod | TargetKind::Ona)) {
+        return Ok(GitpodTarget::from_parts(kind, None, ""));
+    }
     let origin = GitpodOrigin::parse(origin).map_err(|e| format!("Gitpod instance URL: {e}"))?;
+    Ok(GitpodTarget::from_parts(kind, Some(origin), name))
+}
+
+async fn save_settings(
+    target: GitpodTarget,
+    new_tab: bool,
+    toolbar_direct: bool,
+) -> Result<(), String> {
     let settings = Settings {
-        gitpod_origin: origin,
+        target,
         open_in_new_tab: new_tab,
         toolbar_opens_directly: toolbar_direct,
     };
     ext::save_merged(SETTINGS_KEY, &settings.to_stored()).await?;
     open::apply_toolbar_mode(&settings).await;
+    super::menus::create().await; // "Open link in <name>"
+
     Ok(())
 }
 
@@ -89,8 +117,7 @@ async fn content_blocked(tab: &JsValue, reason: &str) -> Result<(), String> {
     ext::save_to(ext::Area::Session, &format!("{BLOCKED_PREFIX}{id}"), &note).await?;
     let title = serde_json::json!({
         "tabId": id,
-        "title": "Gitpod for GitLab: this page's security policy blocks the in-page Gitpod entry. \
-                  Click to open the page in Gitpod.",
+        "title": t("blocked_title", &[]),
     });
     ext::settle(super::bindings::set_action_title(&ext::to_obj(&title)))
         .await

@@ -2,6 +2,7 @@
 //! the outcome of the last attempt, the registration guide for a GitLab Gitpod does not know,
 //! and how to disconnect.
 
+use super::super::i18n::{t, LINK_SLOT};
 use super::{send_then_close, view, Ctx};
 use crate::connect::{applications_url, callback_url, integrations_url, ConnectState};
 use crate::gitlab_url::GitLabUrl;
@@ -33,40 +34,28 @@ pub fn render(app: &Element, ctx: &Ctx) -> Result<(), JsValue> {
         .split_once("://")
         .map_or(origin.as_str(), |(_, h)| h)
         .to_string();
-    let gitpod = &ctx.settings.gitpod_origin;
+    let gitpod = ctx.settings.gitpod_origin();
     let section = view::add(app, "section", &[("id", "account")], "")?;
-    view::add(&section, "h2", &[], "GitLab account")?;
+    view::add(&section, "h2", &[], &t("account_heading", &[]))?;
 
     if let Some(record) = &ctx.connect {
         let (class, text) = match record.state {
-            ConnectState::Pending => (
-                "notice",
-                format!(
-                    "Waiting for Gitpod to connect {}: finish in the Gitpod tab.",
-                    record.host
-                ),
-            ),
-            ConnectState::Connected => {
-                ("notice ok", format!("Connected {} to Gitpod.", record.host))
-            }
+            ConnectState::Pending => ("notice", t("connect_waiting", &[&record.host])),
+            ConnectState::Connected => ("notice ok", t("connect_connected", &[&record.host])),
             ConnectState::Failed => (
                 "notice warn",
-                format!(
-                    "Connecting {} failed: {}",
-                    record.host,
-                    record
-                        .message
-                        .as_deref()
-                        .unwrap_or("Gitpod reported an error")
+                t(
+                    "connect_failed",
+                    &[
+                        &record.host,
+                        &record
+                            .message
+                            .clone()
+                            .unwrap_or_else(|| t("connect_gitpod_error", &[])),
+                    ],
                 ),
             ),
-            ConnectState::Abandoned => (
-                "notice warn",
-                format!(
-                    "Connecting {} did not complete: the Gitpod tab was closed.",
-                    record.host
-                ),
-            ),
+            ConnectState::Abandoned => ("notice warn", t("connect_abandoned", &[&record.host])),
         };
         view::add(
             &section,
@@ -80,14 +69,14 @@ pub fn render(app: &Element, ctx: &Ctx) -> Result<(), JsValue> {
         )?;
         if record.state != ConnectState::Connected {
             let p = view::add(&section, "p", &[("class", "small")], "")?;
-            view::text(&p, "You can also connect from ")?;
-            view::link(
+            view::sentence(
                 &p,
+                "connect_also_from",
+                &[LINK_SLOT],
                 "integrations-link",
                 &integrations_url(gitpod),
-                "Gitpod's integrations page",
+                &t("connect_integrations_page", &[]),
             )?;
-            view::text(&p, ".")?;
         }
     }
 
@@ -99,49 +88,38 @@ pub fn render(app: &Element, ctx: &Ctx) -> Result<(), JsValue> {
             ("type", "button"),
             ("class", "secondary"),
         ],
-        &format!("Connect {host} account"),
+        &t("connect_button", &[&host]),
     )?;
     let h = host.clone();
     EventListener::new(&button, "click", move |_| {
         send_then_close(
             Request::Connect { host: h.clone() },
-            "Could not start connecting",
+            t("error_could_not_connect", &[]),
         );
     })
     .forget();
 
     if host != "gitlab.com" {
         let guide = view::add(&section, "details", &[("id", "register-guide")], "")?;
-        view::add(
-            &guide,
-            "summary",
-            &[],
-            &format!("First time with {host} in Gitpod?"),
-        )?;
+        view::add(&guide, "summary", &[], &t("guide_summary", &[&host]))?;
         let steps = view::add(&guide, "ol", &[], "")?;
         let li = view::add(&steps, "li", &[], "")?;
-        view::text(&li, "In Gitpod, open ")?;
-        view::link(
+        view::sentence(
             &li,
+            "guide_step_integrations",
+            &[LINK_SLOT, &origin],
             "guide-integrations",
             &integrations_url(gitpod),
-            "Integrations",
-        )?;
-        view::text(
-            &li,
-            &format!(" → New Integration → GitLab, and enter {origin}."),
+            &t("guide_integrations", &[]),
         )?;
         let li = view::add(&steps, "li", &[], "")?;
-        view::text(&li, "On GitLab, create an ")?;
-        view::link(
+        view::sentence(
             &li,
+            "guide_step_application",
+            &[LINK_SLOT],
             "guide-applications",
             &applications_url(&origin),
-            "application",
-        )?;
-        view::text(
-            &li,
-            " with this redirect URL and the scopes api and read_user:",
+            &t("guide_application", &[]),
         )?;
         view::add(
             &li,
@@ -149,12 +127,7 @@ pub fn render(app: &Element, ctx: &Ctx) -> Result<(), JsValue> {
             &[("id", "callback-url"), ("class", "gitpod-url")],
             &callback_url(gitpod, &host),
         )?;
-        view::add(
-            &steps,
-            "li",
-            &[],
-            "Paste the application's ID and secret into Gitpod, then connect here.",
-        )?;
+        view::add(&steps, "li", &[], &t("guide_step_paste", &[]))?;
     }
 
     let p = view::add(
@@ -163,13 +136,13 @@ pub fn render(app: &Element, ctx: &Ctx) -> Result<(), JsValue> {
         &[("id", "disconnect"), ("class", "small")],
         "",
     )?;
-    view::text(&p, "To disconnect, ")?;
-    view::link(
+    view::sentence(
         &p,
+        "disconnect",
+        &[LINK_SLOT],
         "revoke-link",
         &applications_url(&origin),
-        &format!("revoke Gitpod's access on {host}"),
+        &t("disconnect_link", &[&host]),
     )?;
-    view::text(&p, ": disconnecting in Gitpod only drops its token.")?;
     Ok(())
 }

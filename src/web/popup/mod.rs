@@ -7,6 +7,7 @@ mod page;
 mod settings_form;
 mod view;
 
+use super::i18n::t;
 use super::{bindings, ext};
 use crate::connect::{ConnectRecord, CONNECT_KEY};
 use crate::diagnosis::TabReport;
@@ -40,6 +41,20 @@ pub struct Flash {
     pub page: Option<String>,
 }
 
+thread_local! {
+    /// Which page this is: the toolbar popup, or the options page (settings only).
+    static OPTIONS_PAGE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The options page (`options.html`, in the browser's options frame): the same settings form
+/// and host list as the popup, always unfolded.
+#[wasm_bindgen]
+pub async fn options_main() {
+    OPTIONS_PAGE.with(|o| o.set(true));
+    document().set_title(&t("options_title", &[]));
+    render(Flash::default()).await;
+}
+
 #[wasm_bindgen]
 pub async fn popup_main() {
     // Opening the popup is reading the connect outcome the badge announced.
@@ -55,13 +70,23 @@ pub async fn render(flash: Flash) {
     let Some(app) = document().get_element_by_id("app") else {
         return;
     };
-    let ctx = load().await;
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", &bindings::ui_language());
+    }
+    let options_page = OPTIONS_PAGE.with(|o| o.get());
+    let ctx = load(options_page).await;
     let settings_open =
         view::by_id::<web_sys::Element>("settings").is_some_and(|d| d.has_attribute("open"));
     app.set_text_content(None);
-    let built = page::render(&app, &ctx, flash.page.as_deref())
-        .and_then(|_| account::render(&app, &ctx))
-        .and_then(|_| settings_form::render(&app, &ctx, settings_open, flash.settings.as_deref()));
+    let built = if options_page {
+        settings_form::form(&app, &ctx, flash.settings.as_deref())
+    } else {
+        page::render(&app, &ctx, flash.page.as_deref())
+            .and_then(|_| account::render(&app, &ctx))
+            .and_then(|_| {
+                settings_form::render(&app, &ctx, settings_open, flash.settings.as_deref())
+            })
+    };
     if let Err(e) = built {
         app.set_text_content(Some(&format!("Gitpod for GitLab: {}", ext::js_text(e))));
     }
@@ -88,7 +113,7 @@ pub fn rerender(flash: Flash) {
 
 /// Sends a request that hands over to another tab: the popup closes once the worker has done
 /// it, or says why not (`what`: "Could not open Gitpod").
-pub fn send_then_close(request: crate::messages::Request, what: &'static str) {
+pub fn send_then_close(request: crate::messages::Request, what: String) {
     spawn_local(async move {
         match ask(&request).await {
             Ok(()) => {
@@ -99,8 +124,13 @@ pub fn send_then_close(request: crate::messages::Request, what: &'static str) {
     });
 }
 
-async fn load() -> Ctx {
-    let tab = ext::active_tab().await;
+/// `options_page`: no tab to act on (the options page is not a GitLab page).
+async fn load(options_page: bool) -> Ctx {
+    let tab = if options_page {
+        None
+    } else {
+        ext::active_tab().await
+    };
     let tab_id = tab.as_ref().and_then(ext::tab_id);
     let tab_url = tab.as_ref().and_then(ext::tab_url);
     let blocked = match (tab_id, &tab_url) {

@@ -1,11 +1,12 @@
 //! The popup's first section: the current tab. A GitLab page gets its Gitpod URL and the launch
 //! actions (last one pre-selected); another site gets an offer to enable it.
 
+use super::super::i18n::t;
 use super::super::{bindings, ext};
 use super::{ask, rerender, send_then_close, view, Ctx, Flash};
 use crate::diagnosis::describe;
 use crate::gitlab_url::GitLabUrl;
-use crate::gitpod_url::{gitpod_url, LaunchMode};
+use crate::gitpod_url::LaunchMode;
 use crate::hosts::{is_gitlab_page, match_pattern, site_origin, HostError};
 use crate::last_action::mode_for_action;
 use crate::messages::Request;
@@ -16,10 +17,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement};
 
+/// (mode, button id, message key); the target decides which it offers.
 const ACTIONS: [(LaunchMode, &str, &str); 3] = [
-    (LaunchMode::Open, "open", "Open in Gitpod"),
-    (LaunchMode::WithOptions, "open-options", "Open with options"),
-    (LaunchMode::Prebuild, "open-prebuild", "Prebuild (legacy)"),
+    (LaunchMode::Open, "open", "action_open"),
+    (LaunchMode::WithOptions, "open-options", "action_options"),
+    (LaunchMode::Prebuild, "open-prebuild", "action_prebuild"),
 ];
 
 pub fn render(app: &Element, ctx: &Ctx, flash: Option<&str>) -> Result<(), JsValue> {
@@ -29,7 +31,7 @@ pub fn render(app: &Element, ctx: &Ctx, flash: Option<&str>) -> Result<(), JsVal
             &section,
             "p",
             &[("id", "notice"), ("class", "notice")],
-            "Nothing to open here: this tab shows no web page.",
+            &t("popup_no_web_page", &[]),
         )?;
         return Ok(());
     };
@@ -42,19 +44,18 @@ pub fn render(app: &Element, ctx: &Ctx, flash: Option<&str>) -> Result<(), JsVal
                 ("class", "notice warn"),
                 ("title", reason),
             ],
-            "This page's security policy keeps the Gitpod entry out of GitLab's menus. \
-             Open it from here, with the toolbar button or the keyboard shortcut instead.",
+            &t("popup_blocked", &[]),
         )?;
     }
     if is_gitlab_page(url, &ctx.hosts) {
         match GitLabUrl::parse(url) {
             Ok(page) => actions(&section, ctx, &page)?,
-            Err(e) => {
+            Err(_) => {
                 view::add(
                     &section,
                     "p",
                     &[("id", "notice"), ("class", "notice")],
-                    &format!("Nothing to open here: {e}."),
+                    &t("popup_not_project", &[]),
                 )?;
             }
         }
@@ -66,7 +67,7 @@ pub fn render(app: &Element, ctx: &Ctx, flash: Option<&str>) -> Result<(), JsVal
                     &section,
                     "p",
                     &[("id", "notice"), ("class", "notice")],
-                    "Nothing to open here: this tab is not a GitLab page.",
+                    &t("popup_not_gitlab", &[]),
                 )?;
             }
         }
@@ -93,29 +94,35 @@ fn actions(section: &Element, ctx: &Ctx, page: &GitLabUrl) -> Result<(), JsValue
             section,
             "p",
             &[("id", "diagnosis"), ("class", "notice")],
-            &describe(ctx.report.as_ref()),
+            &{
+                let (key, place) = describe(ctx.report.as_ref());
+                let place = place.map(|p| t(p, &[])).unwrap_or_default();
+                t(key, &[&place])
+            },
         )?;
     }
-    let chosen = mode_for_action(ctx.last.get(page.host()));
-    let origin = &ctx.settings.gitpod_origin;
+    let target = &ctx.settings.target;
+    let chosen = Some(mode_for_action(ctx.last.get(page.host())))
+        .filter(|m| target.supports(*m))
+        .unwrap_or(LaunchMode::Open);
     view::add(
         section,
         "p",
         &[("class", "label")],
-        "Open this page in Gitpod:",
+        &t("popup_open_this_page", &[target.name()]),
     )?;
     let row = view::add(section, "div", &[("class", "url-row")], "")?;
     let shown = view::add(
         &row,
         "code",
         &[("id", "gitpod-url"), ("class", "gitpod-url")],
-        &gitpod_url(origin, page, chosen),
+        &target.url(page, chosen),
     )?;
     let copy = view::add(
         &row,
         "button",
         &[("id", "copy"), ("type", "button"), ("class", "secondary")],
-        "Copy",
+        &t("popup_copy", &[]),
     )?;
     on_copy(&copy, shown);
     let group = view::add(
@@ -124,11 +131,11 @@ fn actions(section: &Element, ctx: &Ctx, page: &GitLabUrl) -> Result<(), JsValue
         &[
             ("class", "actions"),
             ("role", "group"),
-            ("aria-label", "Open in Gitpod"),
+            ("aria-label", &t("action_open", &[target.name()])),
         ],
         "",
     )?;
-    for (mode, id, label) in ACTIONS {
+    for (mode, id, label) in ACTIONS.iter().copied().filter(|a| target.supports(a.0)) {
         let class = if mode == chosen {
             "primary"
         } else {
@@ -138,33 +145,29 @@ fn actions(section: &Element, ctx: &Ctx, page: &GitLabUrl) -> Result<(), JsValue
             &group,
             "button",
             &[("id", id), ("type", "button"), ("class", class)],
-            label,
+            &t(label, &[target.name()]),
         )?;
         if mode == chosen {
             button.set_attribute("data-preselected", "")?;
         }
         if mode == LaunchMode::Prebuild {
-            button.set_attribute(
-                "title",
-                "#prebuild/ URLs are no longer accepted by current Gitpod servers",
-            )?;
+            button.set_attribute("title", &t("action_prebuild_title", &[]))?;
         }
-        let target = gitpod_url(origin, page, mode);
+        let href = target.url(page, mode);
         for event in ["mouseenter", "focus"] {
-            let target = target.clone();
-            EventListener::new(&button, event, move |_| {
-                view::set_text("gitpod-url", &target)
-            })
-            .forget();
+            let href = href.clone();
+            EventListener::new(&button, event, move |_| view::set_text("gitpod-url", &href))
+                .forget();
         }
         let (url, tab) = (ctx.tab_url.clone().unwrap_or_default(), ctx.tab_id);
+        let name = target.name().to_string();
         EventListener::new(&button, "click", move |_| {
             let request = Request::Open {
                 url: url.clone(),
                 mode,
                 tab_id: tab,
             };
-            send_then_close(request, "Could not open Gitpod");
+            send_then_close(request, t("error_could_not_open", &[&name]));
         })
         .forget();
         if mode == chosen {
@@ -184,7 +187,7 @@ fn on_copy(button: &Element, shown: Element) {
         let (b, shown) = (b.clone(), shown.clone());
         spawn_local(async move {
             match JsFuture::from(promise).await {
-                Ok(_) => b.set_text_content(Some("Copied")),
+                Ok(_) => b.set_text_content(Some(&t("popup_copied", &[]))),
                 Err(_) => {
                     // No clipboard access: select the URL for Ctrl+C.
                     if let (Ok(Some(sel)), Ok(range)) =
@@ -194,7 +197,7 @@ fn on_copy(button: &Element, shown: Element) {
                         let _ = sel.remove_all_ranges();
                         let _ = sel.add_range(&range);
                     }
-                    b.set_text_content(Some("Press Ctrl+C"));
+                    b.set_text_content(Some(&t("popup_press_ctrl_c", &[])));
                 }
             }
         });
@@ -210,7 +213,7 @@ fn offer_enable(section: &Element, ctx: &Ctx, origin: &str) -> Result<(), JsValu
         section,
         "p",
         &[("id", "notice"), ("class", "notice")],
-        &format!("{host} is not a GitLab this extension knows. If it is your self-hosted GitLab, enable the extension there:"),
+        &t("popup_unknown_site", &[host]),
     )?;
     let button = view::add(
         section,
@@ -220,7 +223,7 @@ fn offer_enable(section: &Element, ctx: &Ctx, origin: &str) -> Result<(), JsValu
             ("type", "button"),
             ("class", "primary"),
         ],
-        &format!("Enable on {host}"),
+        &t("popup_enable_on", &[host]),
     )?;
     let (origin, tab) = (origin.to_string(), ctx.tab_id);
     EventListener::new(&button, "click", move |_| {
@@ -230,7 +233,7 @@ fn offer_enable(section: &Element, ctx: &Ctx, origin: &str) -> Result<(), JsValu
         spawn_local(async move {
             let granted = ext::settle_yes(request).await;
             let text = if !granted {
-                "Not enabled: the permission was not granted.".to_string()
+                t("popup_not_granted", &[])
             } else {
                 match ask(&Request::EnableHost {
                     origin: origin.clone(),
@@ -238,8 +241,8 @@ fn offer_enable(section: &Element, ctx: &Ctx, origin: &str) -> Result<(), JsValu
                 })
                 .await
                 {
-                    Ok(()) => format!("Enabled on {origin}."),
-                    Err(e) => format!("Not enabled: {e}."),
+                    Ok(()) => t("popup_enabled_on", &[&origin]),
+                    Err(e) => t("popup_not_enabled", &[&e]),
                 }
             };
             rerender(Flash::page(text));

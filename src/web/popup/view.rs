@@ -53,3 +53,23 @@ pub fn set_text(id: &str, text: &str) {
         e.set_text_content(Some(text));
     }
 }
+
+/// Appends a translated sentence (`key`, `args`; the argument `i18n::LINK_SLOT` marks where
+/// the link goes) with a link in it, and returns the link.
+pub fn sentence(
+    parent: &Element,
+    key: &str,
+    args: &[&str],
+    link_id: &str,
+    href: &str,
+    link_label: &str,
+) -> Result<Element, JsValue> {
+    let text = super::super::i18n::t(key, args);
+    let (before, after) = text
+        .split_once(super::super::i18n::LINK_SLOT)
+        .unwrap_or((text.as_str(), ""));
+    self::text(parent, before)?;
+    let a = link(parent, link_id, href, link_label)?;
+    self::text(parent, after)?;
+    Ok(a)
+}
