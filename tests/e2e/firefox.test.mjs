@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { EXTENSION_DIR, ENTRY } from "./harness.mjs";
 import { CSP, fixtureSets, startServer } from "./server.mjs";
 import { UNKNOWN, fallbackPages } from "./fallback_pages.mjs";
+import { EDIT as LANG_EDIT, languagePages } from "./lang_pages.mjs";
 
 const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
 const GECKODRIVER = process.env.GECKODRIVER || "geckodriver";
@@ -58,7 +59,7 @@ async function until(check, what, ms = 8000) {
 }
 
 before(async () => {
-  server = await startServer({ port: 443, pages: fallbackPages() }).catch((e) => {
+  server = await startServer({ port: 443, pages: { ...fallbackPages(), ...languagePages() } }).catch((e) => {
     throw new Error(`Firefox tests serve GitLab on 127.0.0.1:443 and could not listen there (${e.code}): run as root, or lower net.ipv4.ip_unprivileged_port_start`);
   });
   const port = await freePort();
@@ -104,6 +105,20 @@ after(async () => {
   driver?.kill();
   await server?.close();
 });
+
+/** Opens one of the add-on's own pages in a new tab and switches to it. WebDriver may not
+ * navigate to moz-extension: URLs; the browser's own UI may. */
+async function openAddonPage(file) {
+  const before = await wd("GET", "/window/handles");
+  await wd("POST", "/moz/context", { context: "chrome" });
+  await script((url) => {
+    const principal = Services.scriptSecurityManager.getSystemPrincipal();
+    gBrowser.selectedTab = gBrowser.addTab(url, { triggeringPrincipal: principal });
+  }, `moz-extension://${ADDON_UUID}/${file}`);
+  await wd("POST", "/moz/context", { context: "content" });
+  const tab = await until(async () => (await wd("GET", "/window/handles")).find((h) => !before.includes(h)), file);
+  await wd("POST", "/window", { handle: tab });
+}
 
 /** The Gitpod item the page shows once the content script is done: ours or GitLab's own. */
 async function gitpodLink() {
@@ -234,16 +249,7 @@ test("Firefox: a strict CSP (script-src 'self') does not keep the entry out", as
 });
 
 test("Firefox: the background page runs the Rust worker and the popup page renders", async () => {
-  // WebDriver may not navigate to moz-extension: URLs; the browser's own UI may.
-  const before = await wd("GET", "/window/handles");
-  await wd("POST", "/moz/context", { context: "chrome" });
-  await script((url) => {
-    const principal = Services.scriptSecurityManager.getSystemPrincipal();
-    gBrowser.selectedTab = gBrowser.addTab(url, { triggeringPrincipal: principal });
-  }, `moz-extension://${ADDON_UUID}/popup.html`);
-  await wd("POST", "/moz/context", { context: "content" });
-  const popup = await until(async () => (await wd("GET", "/window/handles")).find((h) => !before.includes(h)), "the popup tab");
-  await wd("POST", "/window", { handle: popup });
+  await openAddonPage("popup.html");
   await until(() => script(() => Boolean(document.querySelector("#app > section"))), "the popup to render");
   const replies = await wd("POST", "/execute/async", {
     script: `const done = arguments[arguments.length - 1];
@@ -251,4 +257,44 @@ test("Firefox: the background page runs the Rust worker and the popup page rende
     args: [],
   });
   assert.deepEqual(replies, [{ type: "pong", version: "0.1.0" }, { type: "error", message: "malformed request" }]);
+});
+
+test("Firefox: a German GitLab page gets German entries, a Japanese one Japanese", async () => {
+  for (const [lang, label] of [["de", "Gitpod mit Optionen…"], ["ja", "Gitpod（オプション付き）…"]]) {
+    await wd("POST", "/url", { url: `${LANG_EDIT}?lang=${lang}` });
+    const text = await until(() => script((sel) => {
+      const item = document.querySelector(sel);
+      if (!item) return null;
+      const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent.trim()) return n.textContent.trim();
+      return null;
+    }, '[data-testid="gitpod-ext-options-menu-item"]'), `the ${lang} entry`);
+    assert.equal(text, label);
+  }
+});
+
+test("Firefox: the options page shows the settings and saves the Gitpod target", async () => {
+  await openAddonPage("options.html");
+  await until(() => script(() => Boolean(document.querySelector("#settings-form"))), "the options page to render");
+  assert.equal(await script(() => document.title), "Gitpod for GitLab settings");
+  await script(() => {
+    const select = document.querySelector("#gitpod-target");
+    select.value = "ona";
+    select.dispatchEvent(new Event("change"));
+  });
+  assert.equal(await script(() => document.querySelector("#gitpod-origin").value), "https://app.ona.com");
+  const save = await wd("POST", "/element", { using: "css selector", value: "#save" });
+  await wd("POST", `/element/${save[ELEMENT]}/click`, {});
+  await until(() => script(() => document.querySelector("#settings-message")?.textContent === "Saved."), "Saved.");
+  const stored = await wd("POST", "/execute/async", {
+    script: "const done = arguments[arguments.length - 1]; browser.storage.sync.get('settings').then((r) => done(r.settings), (e) => done(String(e)));",
+    args: [],
+  });
+  assert.equal(stored.target, "ona");
+  assert.equal(stored.gitpod_origin, "https://app.ona.com");
+  // Back to the default for the tests after this one.
+  await wd("POST", "/execute/async", {
+    script: "const done = arguments[arguments.length - 1]; browser.storage.sync.clear().then(() => done(true));",
+    args: [],
+  });
 });

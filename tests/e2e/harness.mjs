@@ -26,7 +26,7 @@ export function expectedExtensionId() {
  * nothing can answer: `permissions.request` then resolves `true` at once. Everything after the
  * prompt (registration, injection, removal) is the extension's real code.
  */
-export async function launch({ preGranted = [], extension = true, others = [], from = EXTENSION_DIR, hosts = [], ...serverOptions } = {}) {
+export async function launch({ preGranted = [], extension = true, others = [], from = EXTENSION_DIR, hosts = [], args = [], lang = null, ...serverOptions } = {}) {
   const server = await startServer(serverOptions);
   const profile = mkdtempSync(join(tmpdir(), "gitpod-gitlab-profile-"));
   // `from`: another copy of the build (package.test.mjs loads the unpacked store zip).
@@ -48,6 +48,8 @@ export async function launch({ preGranted = [], extension = true, others = [], f
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     ignoreHTTPSErrors: true,
+    // `lang`: the browser's own language (Chromium on Linux reads it from the environment).
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8`, LC_ALL: `${lang}.UTF-8` } } : {}),
     ignoreDefaultArgs: extension ? ["--disable-extensions"] : [],
     args: [
       ...extensionArgs,
@@ -64,6 +66,9 @@ export async function launch({ preGranted = [], extension = true, others = [], f
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(lang ? [`--lang=${lang.replace("_", "-")}`] : []),
+      // `args`: more flags.
+      ...args,
     ],
   });
   const ours = (w) => new URL(w.url()).host === expectedExtensionId();

@@ -8,9 +8,18 @@ use std::process::Command;
 
 const GECKODRIVER_VERSION: &str = "0.37.1";
 
+/// Debian's Chromium with its translations (`chromium-l10n`: the e2e run opens the extension in a
+/// German browser), or `CHROMIUM`.
 pub fn ensure_chromium() -> Result<String> {
-    let wanted = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    ensure_debian_binary(&wanted, &["chromium", "chromium-driver"], "CHROMIUM")
+    if let Ok(wanted) = std::env::var("CHROMIUM") {
+        return ensure_debian_binary(&wanted, &["chromium", "chromium-driver"], "CHROMIUM");
+    }
+    ensure_debian_binary(
+        "/usr/lib/chromium/locales/de.pak",
+        &["chromium", "chromium-driver", "chromium-l10n"],
+        "CHROMIUM",
+    )?;
+    Ok("/usr/bin/chromium".into())
 }
 
 /// Firefox ESR for the Firefox e2e run (Debian's `firefox-esr`, or `FIREFOX`).
