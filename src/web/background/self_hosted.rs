@@ -2,6 +2,7 @@
 //! (persisted by the browser, re-checked at every start against the grants), and appears in
 //! the "Open link in Gitpod" menu.
 
+use super::super::i18n::t;
 use super::{bindings, ext, menus};
 use crate::hosts::{
     match_pattern, script_id, site_origin, EnabledHosts, HOSTS_KEY, SCRIPT_ID_PREFIX,
@@ -15,11 +16,11 @@ use wasm_bindgen::prelude::*;
 pub async fn enable(origin: &str, tab: Option<i32>) -> Result<(), String> {
     let origin = site_origin(origin).map_err(|e| e.to_string())?;
     if !granted(&origin).await {
-        return Err(format!("no permission for {origin}"));
+        return Err(t("error_no_permission", &[&origin]));
     }
     let mut hosts = ext::load_hosts().await;
     if !hosts.contains(&origin) && !hosts.add(&origin) {
-        return Err("too many GitLab hosts enabled; remove one first".into());
+        return Err(t("error_too_many_hosts", &[]));
     }
     ext::save(HOSTS_KEY, hosts.origins()).await?;
     register(&origin).await?;
