@@ -85,6 +85,7 @@ test("options page: choose Ona; GitLab's menus say Ona and open app.ona.com, the
   await options.click("#save");
   await waitFor(async () => (await options.textContent("#settings-message")) === "Saved.", "Saved.");
   assert.equal((await storage("settings")).target, "ona");
+  assert.equal(await env.worker.evaluate(() => chrome.action.getTitle({})), "Open in Ona");
   await options.screenshot({ path: join(SHOTS, "options-page-en.png") });
 
   const { page } = await openPage(env.context, `${EDIT}?lang=tlh`);

@@ -21,7 +21,7 @@ const zipOf = (browser) => {
 };
 const manifestOf = (dir) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
 
-test("web-ext lint: the Firefox build has no errors", () => {
+test("web-ext lint: the Firefox build has no errors and no warnings", () => {
   let out;
   try {
     out = execFileSync(join(here, "node_modules/.bin/web-ext"), ["lint", "--source-dir", FIREFOX_DIR, "--output=json", "--no-config-discovery"],
@@ -32,6 +32,7 @@ test("web-ext lint: the Firefox build has no errors", () => {
   const report = JSON.parse(out);
   const lines = [...report.errors, ...report.warnings].map((m) => `${m.code}: ${m.message} (${m.file ?? ""})`);
   assert.equal(report.summary.errors, 0, lines.join("\n"));
+  assert.equal(report.summary.warnings, 0, lines.join("\n"));
   console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
 });
 

@@ -2,6 +2,7 @@
 //! direct mode, the keyboard shortcut and the link context menu. These run under the
 //! extension's own CSP, so they work even where a page's CSP keeps the content script out.
 
+use super::super::i18n::t;
 use super::{bindings, ext};
 use crate::gitlab_url::GitLabUrl;
 use crate::gitpod_url::LaunchMode;
@@ -126,6 +127,12 @@ pub async fn apply_toolbar_mode(settings: &Settings) {
     };
     let _ = ext::settle(bindings::set_action_popup(&ext::to_obj(
         &json!({ "popup": popup }),
+    )))
+    .await;
+    // "Open in Ona" where that is where pages open.
+    let title = t("action_open", &[settings.target.name()]);
+    let _ = ext::settle(bindings::set_action_title(&ext::to_obj(
+        &json!({ "title": title }),
     )))
     .await;
 }
