@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { EXTENSION_DIR, ENTRY } from "./harness.mjs";
+import { EXTENSION_DIR, ENTRY, VERSION } from "./harness.mjs";
 import { CSP, fixtureSets, startServer } from "./server.mjs";
 import { UNKNOWN, fallbackPages } from "./fallback_pages.mjs";
 import { EDIT as LANG_EDIT, languagePages } from "./lang_pages.mjs";
@@ -256,7 +256,7 @@ test("Firefox: the background page runs the Rust worker and the popup page rende
       Promise.all([browser.runtime.sendMessage({ type: "ping" }), browser.runtime.sendMessage({ type: "launch_missiles" })]).then(done, (e) => done(String(e)));`,
     args: [],
   });
-  assert.deepEqual(replies, [{ type: "pong", version: "0.1.0" }, { type: "error", message: "malformed request" }]);
+  assert.deepEqual(replies, [{ type: "pong", version: VERSION }, { type: "error", message: "malformed request" }]);
 });
 
 test("Firefox: a German GitLab page gets German entries, a Japanese one Japanese", async () => {

@@ -6,7 +6,7 @@ import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch, openPage, waitFor, ENTRY } from "./harness.mjs";
+import { launch, openPage, waitFor, ENTRY, VERSION } from "./harness.mjs";
 import { CSP } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,7 +104,7 @@ test("another extension: every message gets an error reply, none is acted on, po
   // The worker keeps running and answers its own pages.
   const popup = await env.context.newPage();
   await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
-  assert.deepEqual(await popup.evaluate(() => chrome.runtime.sendMessage({ type: "ping" })), { type: "pong", version: "0.1.0" });
+  assert.deepEqual(await popup.evaluate(() => chrome.runtime.sendMessage({ type: "ping" })), { type: "pong", version: VERSION });
 });
 
 test("a hostile page: posted messages, forged events, fake entries and globals change nothing", async () => {

@@ -12,6 +12,8 @@ import { startServer } from "./server.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR || join(here, "../../dist/chrome"));
 export const HOSTS = ["gitlab.com", "gitpod.io", "gitlab.example.test"];
+/** The built version (Cargo.toml's, written into the manifest by the build): the worker reports it too. */
+export const VERSION = JSON.parse(readFileSync(join(EXTENSION_DIR, "manifest.json"), "utf8")).version;
 
 /** The id Chromium derives from the manifest's public key (first 32 hex of sha256, 0-f → a-p). */
 export function expectedExtensionId() {
@@ -26,7 +28,7 @@ export function expectedExtensionId() {
  * nothing can answer: `permissions.request` then resolves `true` at once. Everything after the
  * prompt (registration, injection, removal) is the extension's real code.
  */
-export async function launch({ preGranted = [], extension = true, others = [], from = EXTENSION_DIR, hosts = [], args = [], lang = null, ...serverOptions } = {}) {
+export async function launch({ preGranted = [], extension = true, others = [], from = EXTENSION_DIR, hosts = [], args = [], lang = null, anyId = false, ...serverOptions } = {}) {
   const server = await startServer(serverOptions);
   const profile = mkdtempSync(join(tmpdir(), "gitpod-gitlab-profile-"));
   // `from`: another copy of the build (package.test.mjs loads the unpacked store zip).
@@ -71,7 +73,8 @@ export async function launch({ preGranted = [], extension = true, others = [], f
       ...args,
     ],
   });
-  const ours = (w) => new URL(w.url()).host === expectedExtensionId();
+  // `anyId`: a build without the manifest key (the store zip) gets an id of its own.
+  const ours = (w) => w.url().startsWith("chrome-extension://") && (anyId || new URL(w.url()).host === expectedExtensionId());
   const worker = extension
     ? context.serviceWorkers().find(ours) || (await context.waitForEvent("serviceworker", { predicate: ours, timeout: 15000 }))
     : null;

@@ -74,12 +74,82 @@ test("shipped scripts and pages: no HTML from strings, no eval, no inline script
   }
 });
 
+const unzip = (zip) => {
+  const dir = mkdtempSync(join(tmpdir(), "gitpod-gitlab-unzip-"));
+  execFileSync("python3", ["-m", "zipfile", "-e", zip, dir]);
+  return dir;
+};
+const cargoVersion = () => readFileSync(join(here, "../../Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
+
+test("the store zips: what the stores check, offline", () => {
+  const version = cargoVersion();
+  for (const browser of ["chrome", "firefox"]) {
+    const zip = zipOf(browser);
+    assert.ok(zip.endsWith(`-${version}.zip`), `${zip}: named with Cargo.toml's version`);
+    const dir = unzip(zip);
+    try {
+      const m = manifestOf(dir);
+      assert.equal(m.manifest_version, 3, browser);
+      assert.equal(m.version, version, `${browser}: Cargo.toml's version`);
+      // Chrome Web Store: "key field is not allowed in manifest".
+      assert.equal(m.key, undefined, `${browser}: no key`);
+      // Every icon the manifest names is in the package, and is a PNG.
+      const icons = [...Object.values(m.icons), ...Object.values(m.action.default_icon)];
+      for (const icon of icons) assert.equal(readFileSync(join(dir, icon)).subarray(1, 4).toString(), "PNG", icon);
+      assert.ok(m.icons["128"], "a 128 px icon for the store");
+      // Name and description as the store shows them (default locale): within the stores' limits.
+      const en = JSON.parse(readFileSync(join(dir, "_locales", m.default_locale, "messages.json"), "utf8"));
+      const text = (v) => v.replace(/^__MSG_(\w+)__$/, (_, k) => en[k].message);
+      assert.ok(text(m.name).length <= 75 && text(m.short_name).length <= 45, "name length");
+      assert.ok(text(m.description).length <= 132, `description length ${text(m.description).length}`);
+      // No remote code: scripts only from the package, no remote sources in the CSP.
+      assert.doesNotMatch(JSON.stringify(m.content_security_policy), /https?:/);
+      for (const f of readdirSync(dir).filter((f) => f.endsWith(".html") || f.endsWith(".js"))) {
+        const body = readFileSync(join(dir, f), "utf8");
+        assert.doesNotMatch(body, /<script[^>]+src=["']?(https?:)?\/\//i, `${f}: remote script`);
+        assert.doesNotMatch(body, /importScripts\(\s*["'`]https?:|import\(\s*["'`]https?:/, `${f}: remote import`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
+
+test("THIRD_PARTY_LICENSES: in both zips, every crate with its licence, nothing that does not ship", () => {
+  const lock = readFileSync(join(here, "../../Cargo.lock"), "utf8");
+  const texts = ["chrome", "firefox"].map((browser) => {
+    const dir = unzip(zipOf(browser));
+    try {
+      return readFileSync(join(dir, "THIRD_PARTY_LICENSES"), "utf8");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  assert.equal(texts[0], texts[1]);
+  const listed = [...texts[0].matchAll(/^([\w-]+) (\d[^:]*): (.+?) (\S*)$/gm)].map((m) => ({ name: m[1], version: m[2], license: m[3] }));
+  const names = listed.map((c) => c.name);
+  for (const shipped of ["wasm-bindgen", "js-sys", "web-sys", "serde", "serde_json", "lol_alloc", "gloo-events", "web-extensions-sys"]) {
+    assert.ok(names.includes(shipped), `${shipped} is listed`);
+  }
+  // Procedural macros run in the compiler; they are not in the wasm.
+  for (const compileTime of ["syn", "quote", "proc-macro2", "wasm-bindgen-macro", "serde_derive"]) {
+    assert.ok(!names.includes(compileTime), `${compileTime} is not listed`);
+  }
+  for (const c of listed) {
+    assert.ok(lock.includes(`name = "${c.name}"\nversion = "${c.version}"`), `${c.name} ${c.version} is in Cargo.lock`);
+    assert.match(c.license, /MIT|Apache-2.0|Zlib|Unicode|BSD|Unlicense/, `${c.name}: a licence`);
+  }
+  // The licence texts themselves are there (MIT's and Apache's wording).
+  assert.match(texts[0], /Permission is hereby granted, free of charge/);
+  assert.match(texts[0], /Apache License\s+Version 2\.0/);
+});
+
 test("the Chrome store zip loads unpacked and works", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "gitpod-gitlab-zip-"));
-  execFileSync("python3", ["-m", "zipfile", "-e", zipOf("chrome"), dir]);
-  const env = await launch({ from: dir });
+  const dir = unzip(zipOf("chrome"));
+  const env = await launch({ from: dir, anyId: true });
   try {
-    assert.equal(env.extensionId, expectedExtensionId());
+    // No manifest key in the store zip: the store assigns the id.
+    assert.notEqual(env.extensionId, expectedExtensionId());
     const { page, errors } = await openPage(env.context, "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli");
     await page.locator(ENTRY).waitFor({ state: "attached" });
     assert.equal(await page.locator(`${ENTRY} a`).getAttribute("href"),

@@ -4,7 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, waitFor, inExtensionWorld, expectedExtensionId, ENTRY } from "./harness.mjs";
+import { launch, openPage, waitFor, inExtensionWorld, expectedExtensionId, ENTRY, VERSION } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -27,7 +27,7 @@ test("the Rust worker answers a ping and refuses malformed messages", async () =
     return [await send({ type: "ping" }), await send({ type: "launch_missiles" }), await send("ping"),
             await send({ type: "ping", extra: 1 })];
   });
-  assert.deepEqual(replies[0], { type: "pong", version: "0.1.0" });
+  assert.deepEqual(replies[0], { type: "pong", version: VERSION });
   for (const r of replies.slice(1)) assert.deepEqual(r, { type: "error", message: "malformed request" });
   await page.close();
 });
@@ -87,7 +87,7 @@ test("the entry needs no worker: a stopped worker stays stopped, and a message w
   // Anything that needs the worker (popup, toolbar, a blocked page's note) wakes it.
   const popup = await env.context.newPage();
   await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
-  assert.deepEqual(await popup.evaluate(() => chrome.runtime.sendMessage({ type: "ping" })), { type: "pong", version: "0.1.0" });
+  assert.deepEqual(await popup.evaluate(() => chrome.runtime.sendMessage({ type: "ping" })), { type: "pong", version: VERSION });
   await session.detach();
   await popup.close();
   await page.close();

@@ -5,7 +5,7 @@
 
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, waitFor, inExtensionWorld, ENTRY } from "./harness.mjs";
+import { launch, openPage, waitFor, inExtensionWorld, ENTRY, VERSION } from "./harness.mjs";
 import { AUTH_ERROR, CSP, SELF_HOSTED } from "./server.mjs";
 
 const PAGE = {
@@ -353,5 +353,5 @@ test("hostile messages: malformed, oversized, forged from a page, or without a g
   assert.deepEqual(forged, { type: "error", message: "not allowed from a web page" });
   assert.equal(await storage("sync", "settings"), undefined);
   // The worker still answers.
-  assert.deepEqual(await tab.evaluate(() => chrome.runtime.sendMessage({ type: "ping" })), { type: "pong", version: "0.1.0" });
+  assert.deepEqual(await tab.evaluate(() => chrome.runtime.sendMessage({ type: "ping" })), { type: "pong", version: VERSION });
 });

@@ -12,6 +12,7 @@
 mod bench;
 mod build;
 mod diagnose;
+mod licenses;
 mod package;
 mod shrink;
 mod test;

@@ -8,7 +8,9 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-pub fn zip_dir(dir: &Path, out: &Path) -> Result {
+/// Zips `dir` reproducibly (fixed timestamps, sorted paths); `replaced` gives other contents
+/// for some of its files (the store zip's manifest).
+pub fn zip_dir(dir: &Path, out: &Path, replaced: &[(&str, Vec<u8>)]) -> Result {
     let file = fs::File::create(out).map_err(|e| e.to_string())?;
     let mut zip = zip::ZipWriter::new(file);
     let options = zip::write::SimpleFileOptions::default()
@@ -23,9 +25,12 @@ pub fn zip_dir(dir: &Path, out: &Path) -> Result {
             .map_err(|e| e.to_string())?
             .to_string_lossy()
             .replace('\\', "/");
+        let bytes = match replaced.iter().find(|(n, _)| *n == name) {
+            Some((_, bytes)) => bytes.clone(),
+            None => fs::read(&path).map_err(|e| e.to_string())?,
+        };
         zip.start_file(name, options).map_err(|e| e.to_string())?;
-        zip.write_all(&fs::read(&path).map_err(|e| e.to_string())?)
-            .map_err(|e| e.to_string())?;
+        zip.write_all(&bytes).map_err(|e| e.to_string())?;
     }
     zip.finish().map_err(|e| e.to_string())?;
     Ok(())
