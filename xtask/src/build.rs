@@ -121,22 +121,30 @@ pub fn build() -> Result<Built> {
         let entry = shipped.name;
         // `cargo rustc`: the link argument goes to this crate's final link only, so the
         // dependencies, built once for every wasm, are not rebuilt per wasm.
-        run(Command::new(cargo()).current_dir(&root).args([
-            "rustc",
-            "--quiet",
-            "--lib",
-            "--package",
-            "gitpod-gitlab",
-            "--target",
-            WASM_TARGET,
-            "--profile",
-            "wasm-release",
-            "--features",
-            shipped.features,
-            "--",
-            "-C",
-            &["link-arg=-zstack-size=", shipped.stack].concat(),
-        ]))?;
+        run(Command::new(cargo())
+            .current_dir(&root)
+            .args([
+                "rustc",
+                "--quiet",
+                "--lib",
+                "--package",
+                "gitpod-gitlab",
+                "--target",
+                WASM_TARGET,
+                "--profile",
+                "wasm-release",
+                "--features",
+                shipped.features,
+                "--",
+                "-C",
+                &["link-arg=-zstack-size=", shipped.stack].concat(),
+            ])
+            // Reproducible on any machine: panic locations name dependency sources by their
+            // registry path, which holds the user's home; it becomes `/cargo`.
+            .env(
+                "CARGO_ENCODED_RUSTFLAGS",
+                ["--remap-path-prefix=", &cargo_home(), "=/cargo"].concat(),
+            ))?;
         let built = target_dir()
             .join(WASM_TARGET)
             .join("wasm-release")
@@ -352,6 +360,13 @@ fn ensure_wasm_target() -> Result {
             "rustup not found: install the {WASM_TARGET} target for your Rust toolchain"
         )),
     }
+}
+
+fn cargo_home() -> String {
+    std::env::var("CARGO_HOME").unwrap_or_else(|_| {
+        let home = std::env::var("HOME").unwrap_or_default();
+        format!("{home}/.cargo")
+    })
 }
 
 pub fn target_dir() -> PathBuf {

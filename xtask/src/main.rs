@@ -31,9 +31,10 @@ fn main() {
         Some("test") => test::test(),
         Some("bench") => bench::bench(),
         Some("diagnose") => diagnose::diagnose(&args[1..]),
+        Some("package") => package::package().map(|_| ()),
         Some("ext-id") => package::extension_id().map(|id| println!("{id}")),
         _ => Err(
-            "usage: cargo xtask build | test | bench | diagnose PAGE.html --url URL | ext-id"
+            "usage: cargo xtask build | test | bench | package | diagnose PAGE.html --url URL | ext-id"
                 .into(),
         ),
     };

@@ -1,7 +1,10 @@
 //! `cargo xtask test`: everything the README's test command runs, in order.
 
 use crate::build::{build, check_budgets};
-use crate::tools::{ensure_chromium, ensure_firefox, ensure_geckodriver, ensure_npm_packages};
+use crate::package::{check_rebuild, source_bundle};
+use crate::tools::{
+    ensure_cargo_deny, ensure_chromium, ensure_firefox, ensure_geckodriver, ensure_npm_packages,
+};
 use crate::{cargo, root, run, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -54,9 +57,12 @@ pub fn test() -> Result {
             "fuzz",
         ])
         .env("FUZZ_CASES", FUZZ_CASES.to_string()))?;
-    println!("== build");
+    println!("== dependency policy (cargo deny: licences, bans, sources; deny.toml)");
+    cargo_deny(&root)?;
+    println!("== build, store zips and source bundle");
     let built = build()?;
     check_budgets(&built.sizes)?;
+    let bundle = source_bundle(&built)?;
     println!("== browsers");
     let chromium = ensure_chromium()?;
     let firefox = ensure_firefox()?;
@@ -74,7 +80,21 @@ pub fn test() -> Result {
         .env("GECKODRIVER", &geckodriver)
         .env("EXTENSION_DIR", built.dist.join("chrome"));
     with_fixtures(&mut node, fixtures.as_deref());
-    run(&mut node)
+    run(&mut node)?;
+    println!("== reproducible: the source bundle, unpacked elsewhere, rebuilds the same zips");
+    check_rebuild(&bundle)
+}
+
+/// `cargo deny` offline: the crates of every platform are fetched from crates.io first (as the
+/// build fetches its own), then the policy is checked without the network.
+fn cargo_deny(root: &Path) -> Result {
+    let deny = ensure_cargo_deny()?;
+    run(Command::new(cargo())
+        .current_dir(root)
+        .args(["fetch", "--locked", "--quiet"]))?;
+    run(Command::new(deny)
+        .current_dir(root)
+        .args(["--frozen", "check", "licenses", "bans", "sources"]))
 }
 
 /// Points the e2e server at the reference set, or tells it there is none (so a stray default

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 const GECKODRIVER_VERSION: &str = "0.37.1";
+const CARGO_DENY_VERSION: &str = "0.20.2";
 
 /// Debian's Chromium with its translations (`chromium-l10n`: the e2e run opens the extension in a
 /// German browser), or `CHROMIUM`.
@@ -54,19 +55,30 @@ fn ensure_debian_binary(wanted: &str, packages: &[&str], env_var: &str) -> Resul
 /// geckodriver, which drives Firefox over WebDriver: `GECKODRIVER`, or built once from
 /// crates.io into `target/tools` (about 80 s), pinned like every other tool.
 pub fn ensure_geckodriver() -> Result<String> {
-    if let Ok(path) = std::env::var("GECKODRIVER") {
+    ensure_crate_tool("geckodriver", GECKODRIVER_VERSION, "GECKODRIVER")
+}
+
+/// cargo-deny, which checks the dependency policy (`deny.toml`): `CARGO_DENY`, or built once
+/// from crates.io into `target/tools` (about 2 minutes), pinned.
+pub fn ensure_cargo_deny() -> Result<String> {
+    ensure_crate_tool("cargo-deny", CARGO_DENY_VERSION, "CARGO_DENY")
+}
+
+/// The binary `name` of the crate of that name at `version`: `env_var`'s path, or
+/// `cargo install --locked` once into `target/tools`.
+fn ensure_crate_tool(name: &str, version: &str, env_var: &str) -> Result<String> {
+    if let Ok(path) = std::env::var(env_var) {
         return Ok(path);
     }
     let tools = target_dir().join("tools");
-    let bin = tools.join("bin/geckodriver");
+    let bin = tools.join("bin").join(name);
     if !bin.exists() {
         println!(
-            "building geckodriver {GECKODRIVER_VERSION} from crates.io into {}",
+            "building {name} {version} from crates.io into {}",
             tools.display()
         );
         run(Command::new(cargo())
-            .args(["install", "--quiet", "--locked", "geckodriver", "--version"])
-            .arg(GECKODRIVER_VERSION)
+            .args(["install", "--quiet", "--locked", name, "--version", version])
             .arg("--root")
             .arg(&tools))?;
     }
