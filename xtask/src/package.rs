@@ -160,12 +160,15 @@ fn building_md(version: &str, zips: &[PathBuf]) -> Result<String> {
          - {rustc}\n- {cargo}\n- the `wasm32-unknown-unknown` target (rustup installs it from `rust-toolchain.toml`)\n\
          - Linux x86_64. Dependencies are pinned by `Cargo.lock` and come from crates.io only\n  (`deny.toml`); the build needs no Node.js and fetches nothing else.\n\n\
          One command rebuilds them, from any directory:\n\n    cargo xtask build\n\n\
+         Another Rust release may compile differently: with `rustup`, `cargo +{release} xtask build`\n\
+         (after `rustup toolchain install {release} --target wasm32-unknown-unknown`) uses this one.\n\n\
          It writes `dist/gitpod-gitlab-chrome-{version}.zip` and `dist/gitpod-gitlab-firefox-{version}.zip`,\n\
          byte for byte these (`sha256sum dist/*.zip`):\n\n{hashes}\n\
          The WebAssembly is built from `src/` (Rust) by `xtask/` with `wasm-bindgen-cli-support`\n\
          pinned to the crate's `wasm-bindgen`; nothing in the zips is minified beyond `xtask/src/shrink.rs`\n\
          (short import names, no indentation or comment lines). `THIRD_PARTY_LICENSES` in each zip lists\n\
          the crates in the WebAssembly. `cargo xtask test` runs every test, including this rebuild.\n",
+        release = tool("rustc").split_whitespace().nth(1).unwrap_or("stable").to_string(),
         rustc = tool("rustc"),
         cargo = tool("cargo"),
     ))
