@@ -31,13 +31,18 @@ if (!globalThis.__gitpodForGitLab) {
     document.readyState === "loading"
       ? new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }))
       : Promise.resolve();
-  const wasm = fetch(chrome.runtime.getURL("content.wasm"))
-    .then((response) => {
+  // Fetched only where the manifest makes the file accessible (a refused fetch would put an
+  // error in the page's console on every load of a self-hosted GitLab).
+  const accessible = (chrome.runtime.getManifest().web_accessible_resources || []).some(
+    (r) => r.resources.includes("content.wasm") && r.matches.some((m) => location.href.startsWith(m.replace(/\*$/, ""))),
+  );
+  const fromFile = () =>
+    fetch(chrome.runtime.getURL("content.wasm")).then((response) => {
       if (!response.ok) throw new Error(`content.wasm: ${response.status}`);
       marker.via = "file";
       return response;
-    })
-    .catch(fromWorker);
+    });
+  const wasm = accessible ? fromFile().catch(fromWorker) : fromWorker();
   wasm_bindgen({ module_or_path: wasm }).then(
     (exports) => {
       marker.ready = performance.now();

@@ -232,7 +232,7 @@ test("context menu: Open link in Gitpod opens the link's Gitpod URL; other links
 });
 
 test("self-hosted GitLab: no entry until the host is enabled; enabled from the popup, listed, removed", async () => {
-  const { page, errors } = await openPage(env.context, SELF.url);
+  const { page, errors, console: log } = await openPage(env.context, SELF.url);
   await page.waitForTimeout(800);
   assert.equal(await page.locator(ENTRY).count(), 0, "not enabled yet");
   const popup = await env.clickToolbar(page);
@@ -244,6 +244,8 @@ test("self-hosted GitLab: no entry until the host is enabled; enabled from the p
   // The manifest makes content.wasm web-accessible to gitlab.com only: here the worker hands
   // the bytes over (on gitlab.com the content script fetches the file, see skeleton.test.mjs).
   assert.equal(await inExtensionWorld(page, "__gitpodForGitLab.via"), "worker");
+  // The file is not even tried there: no refused load in the page's console.
+  assert.deepEqual(log.filter((l) => l.includes("content.wasm")), []);
   await waitFor(async () => (await popup.textContent("#page-message").catch(() => "")) === `Enabled on ${SELF.origin}.`, "confirmation");
   assert.equal(await popup.textContent("#gitpod-url"), SELF.gitpod);
   assert.deepEqual(await storage("sync", "gitlab_hosts"), [SELF.origin]);
