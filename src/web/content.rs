@@ -45,7 +45,7 @@ pub fn content_main(dom_ready: js_sys::Promise) {
         // Plain JS values, not serde: this wasm loads on every GitLab page, so it carries only
         // what it needs (see `js_values`).
         let [stored_settings_raw, stored_last] =
-            ext::load_synced_pair([SETTINGS_KEY, LAST_ACTION_KEY]).await;
+            ext::load_synced_keys([SETTINGS_KEY, LAST_ACTION_KEY]).await;
         let _ = wasm_bindgen_futures::JsFuture::from(dom_ready).await;
         if !is_gitlab_page() {
             mark(&[("state", "not_gitlab")]);
@@ -59,6 +59,7 @@ pub fn content_main(dom_ready: js_sys::Promise) {
             settings,
             last: LastActions::from_stored(&stored_last_actions(&stored)),
             host,
+            browser_lang: ui_language(),
             outcome: None,
             settled: None,
             window_start: f64::NEG_INFINITY,
@@ -83,6 +84,8 @@ struct State {
     settings: Settings,
     last: LastActions,
     host: String,
+    /// The browser's language: the entries' words where the GitLab page names none we ship.
+    browser_lang: String,
     /// What the last refresh did, so a failure is logged once and not on every mutation.
     outcome: Option<Outcome>,
     /// After a refresh that placed or marked items: the URL and the elements it wrote. While
@@ -171,7 +174,7 @@ fn refresh(state: &Rc<RefCell<State>>) {
         &doc.document_element()
             .map(|e| e.get_attribute("lang").unwrap_or_default())
             .unwrap_or_default(),
-        &ui_language(),
+        &s.browser_lang,
     );
     let mut outcome = inject(&doc, &page, &s.settings, s.last.get(&s.host), &text);
     let now = js_sys::Date::now();

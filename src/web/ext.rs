@@ -68,23 +68,14 @@ pub async fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
 /// One key of the synced storage, undecoded (None where missing or unreadable): `sync`, else
 /// `local`, where `save_js` puts what `sync` refused.
 pub async fn load_synced(key: &str) -> Option<JsValue> {
-    let key = JsValue::from_str(key);
-    for which in [Area::Sync, Area::Local] {
-        if let Ok(found) = area(which).get(&key).await {
-            if let Ok(value) = Reflect::get(&found, &key) {
-                if !value.is_undefined() {
-                    return Some(value);
-                }
-            }
-        }
-    }
-    None
+    let [value] = load_synced_keys([key]).await;
+    value
 }
 
-/// Two keys of the synced storage in one read of each area (the content script's start-up):
-/// as `load_synced` gives each.
-pub async fn load_synced_pair(keys: [&str; 2]) -> [Option<JsValue>; 2] {
-    let mut found: [Option<JsValue>; 2] = [None, None];
+/// Several keys of the synced storage as `load_synced` gives each, in one read per area (the
+/// content script's start-up reads two).
+pub async fn load_synced_keys<const N: usize>(keys: [&str; N]) -> [Option<JsValue>; N] {
+    let mut found: [Option<JsValue>; N] = std::array::from_fn(|_| None);
     for which in [Area::Sync, Area::Local] {
         let missing: js_sys::Array = keys
             .iter()

@@ -89,6 +89,14 @@ export async function launch({ preGranted = [], extension = true, others = [], f
     get worker() {
       return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) || worker;
     },
+    /** One key of extension storage (`area`: sync, local, session), read by the worker. */
+    storage(area, key) {
+      return env.worker.evaluate(async ([a, k]) => (await chrome.storage[a].get(k))[k], [area, key]);
+    },
+    /** Writes `items` into extension storage (`area`), through the worker. */
+    setStorage(area, items) {
+      return env.worker.evaluate(async ([a, i]) => chrome.storage[a].set(i), [area, items]);
+    },
     /** Clicks the toolbar button for `page`'s tab. Returns the popup page if one opened. */
     async clickToolbar(page, { expectPopup = true } = {}) {
       await page.bringToFront();

@@ -19,8 +19,12 @@ let env;
 before(async () => { env = await launch({ pages, hosts: ["gitpod.example.test"] }); });
 after(async () => { await env?.close(); });
 
-const storage = (key) => env.worker.evaluate((k) => chrome.storage.sync.get(k).then((r) => r[k]), key);
-const setStorage = (items) => env.worker.evaluate((i) => chrome.storage.sync.clear().then(() => chrome.storage.sync.set(i)), items);
+const storage = (key) => env.storage("sync", key);
+/** Synced storage holding exactly `items`. */
+async function setStorage(items) {
+  await env.worker.evaluate(() => chrome.storage.sync.clear());
+  await env.setStorage("sync", items);
+}
 
 /** The entry's two lines (label, description) and its "Last used" badge. */
 async function words(page, selector) {

@@ -38,8 +38,8 @@ beforeEach(async () => {
   for (const p of env.context.pages().slice(1)) await p.close();
 });
 
-const storage = (area, key) => env.worker.evaluate(async ([a, k]) => (await chrome.storage[a].get(k))[k], [area, key]);
-const setStorage = (area, items) => env.worker.evaluate(async ([a, i]) => chrome.storage[a].set(i), [area, items]);
+const storage = (area, key) => env.storage(area, key);
+const setStorage = (area, items) => env.setStorage(area, items);
 const newTab = () => env.context.waitForEvent("page", { timeout: 5000 });
 
 /** The tab of `page` as the browser hands it to a listener under activeTab (with its URL). */

@@ -1,9 +1,8 @@
 // Page cost: a 10 000-line merge-request diff that keeps mutating; the page's task and script
 // time and long tasks with the extension vs without, alternating in the same run.
-import { PROBE } from "./timing.mjs";
+import { PROBE, quantile } from "./timing.mjs";
 import { DIFF } from "./pages.mjs";
 
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
 
 export async function pageCost(envWith, envWithout, rounds) {
   const measure = async (env) => {

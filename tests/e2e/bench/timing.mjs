@@ -3,7 +3,7 @@
 import { inExtensionWorld, ENTRY } from "../harness.mjs";
 import { LATE, CHURN_NAV } from "./pages.mjs";
 
-const quantile = (xs, q) => {
+export const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
 };
