@@ -3,7 +3,7 @@
 //! with its licence expression, repository and licence files. From `cargo metadata` and the
 //! crates' own sources, offline; sorted, so the file is the same on every machine.
 
-use crate::{cargo, output, Result};
+use crate::{cargo, fetch_locked, output, Result};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -23,6 +23,10 @@ pub struct Crate {
 
 /// The crates in the shipped wasm, by name and version.
 pub fn shipped_crates(root: &Path) -> Result<Vec<Crate>> {
+    // `cargo metadata` reads the manifest of every crate in Cargo.lock, other platforms' too
+    // (windows-sys, r-efi …), which a build never downloads: fetch them all first (a no-op
+    // when they are there), so the licence list works in a fresh cargo home.
+    fetch_locked(root)?;
     let json = output(
         Command::new(cargo())
             .current_dir(root)

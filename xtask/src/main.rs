@@ -75,6 +75,14 @@ pub fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
+/// Downloads every crate of Cargo.lock, for every platform (a no-op when they are there): what
+/// `cargo metadata` and `cargo deny` read, which a build alone would not fetch.
+pub fn fetch_locked(root: &Path) -> Result {
+    run(Command::new(cargo())
+        .current_dir(root)
+        .args(["fetch", "--locked", "--quiet"]))
+}
+
 pub fn read(path: &Path) -> Result<String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -5,7 +5,7 @@ use crate::package::{check_rebuild, source_bundle};
 use crate::tools::{
     ensure_cargo_deny, ensure_chromium, ensure_firefox, ensure_geckodriver, ensure_npm_packages,
 };
-use crate::{cargo, root, run, Result};
+use crate::{cargo, fetch_locked, root, run, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -89,9 +89,7 @@ pub fn test() -> Result {
 /// build fetches its own), then the policy is checked without the network.
 fn cargo_deny(root: &Path) -> Result {
     let deny = ensure_cargo_deny()?;
-    run(Command::new(cargo())
-        .current_dir(root)
-        .args(["fetch", "--locked", "--quiet"]))?;
+    fetch_locked(root)?;
     run(Command::new(deny)
         .current_dir(root)
         .args(["--frozen", "check", "licenses", "bans", "sources"]))
