@@ -53,12 +53,77 @@ impl fmt::Display for UrlError {
     }
 }
 
-/// What the page itself says about the URL (from `<body data-project-full-path>` and
-/// `gon.relative_url_root`); resolves URLs that are ambiguous on their own.
+/// What the page itself says about where its project ends, which resolves URLs that are
+/// ambiguous on their own (a nested group, a relative URL root, the routes of GitLab < 12 that
+/// have no `/-/`). Each is the raw attribute the page carries; the first one present that fits
+/// the URL wins (`stated_project`), and only without any does the URL's own shape decide.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Hints<'a> {
+    /// `<body data-project-full-path>` (GitLab 17+): `group/subgroup/project`.
     pub project_full_path: Option<&'a str>,
+    /// `<body data-find-file>` (≤ 16.x): `<root>/<full path>/-/find_file/<ref>`, or without the
+    /// `/-/` in GitLab < 12.
+    pub find_file: Option<&'a str>,
+    /// The path of a link of GitLab's controls to its Web IDE route:
+    /// `<root>/-/ide/project/<full path>/(edit|tree|blob|merge_requests)/…`.
+    pub web_ide_route: Option<&'a str>,
+    /// `<body data-project>`: the project's own last path segment.
+    pub project_name: Option<&'a str>,
+    /// `gon.relative_url_root`, where known.
     pub relative_root: Option<&'a str>,
+}
+
+/// Routes of a project page in the GitLab < 12 form, without `/-/`: where one follows the
+/// project, the URL alone says where the project ends (a subgroup of these names is rare, and
+/// any of the page's own hints wins over this guess).
+const LEGACY_ROUTES: &[&str] = &[
+    "tree",
+    "blob",
+    "commits",
+    "commit",
+    "merge_requests",
+    "issues",
+    "blame",
+    "raw",
+];
+
+/// What follows the project in a Web IDE route.
+const IDE_ROUTES: &[&str] = &["edit", "tree", "blob", "merge_requests"];
+
+impl<'a> Hints<'a> {
+    /// The project paths the page states, as path segments, in the order they are to be tried
+    /// against the URL (the first that fits it wins; a relative root in front makes no
+    /// difference to the canonical URL): the body's full path, then its find-file path, then
+    /// what a Web IDE route can mean (its project ends before one of the route's words; longest
+    /// first, since a subgroup may be named `tree` while a project may not).
+    pub fn stated_projects(&self) -> Vec<Vec<&'a str>> {
+        let segments = |s: &'a str| -> Vec<&'a str> {
+            let s = s.split(['?', '#']).next().unwrap_or("");
+            s.split('/').filter(|p| !p.is_empty()).collect()
+        };
+        let mut out = Vec::new();
+        if let Some(full) = self.project_full_path.map(segments) {
+            out.push(full);
+        }
+        if let Some(segs) = self.find_file.map(segments) {
+            if let Some(at) = segs.iter().position(|s| *s == "find_file") {
+                let end = if at > 0 && segs[at - 1] == "-" { at - 1 } else { at };
+                out.push(segs[..end].to_vec());
+            }
+        }
+        if let Some(segs) = self.web_ide_route.map(segments) {
+            if let Some(start) = segs.windows(3).position(|w| w == ["-", "ide", "project"]) {
+                let rest = &segs[start + 3..];
+                let mut ends: Vec<usize> = (2..rest.len())
+                    .filter(|&i| IDE_ROUTES.contains(&rest[i]))
+                    .collect();
+                ends.reverse();
+                out.extend(ends.into_iter().map(|end| rest[..end].to_vec()));
+            }
+        }
+        out.retain(|p| p.len() >= 2);
+        out
+    }
 }
 
 /// First path segments GitLab reserves for itself (`TOP_LEVEL_ROUTES` in path_regex.rb):
@@ -215,12 +280,8 @@ impl Page {
 
 /// Returns (relative-root length, project length) in segments.
 fn split_project(segments: &[&str], hints: Hints<'_>) -> (usize, usize) {
-    if let Some(full) = hints
-        .project_full_path
-        .map(|p| p.trim_matches('/'))
-        .filter(|p| !p.is_empty())
-    {
-        let wanted: Vec<&str> = full.split('/').collect();
+    // The page's own word first.
+    for wanted in hints.stated_projects() {
         if let Some(start) =
             (0..segments.len()).find(|&i| starts_with_ignore_case(&segments[i..], &wanted))
         {
@@ -233,13 +294,22 @@ fn split_project(segments: &[&str], hints: Hints<'_>) -> (usize, usize) {
         .filter(|r| starts_with_ignore_case(segments, r))
         .map_or(0, |r| r.len());
     let after_root = &segments[root_len..];
-    // Without `/-/` (GitLab < 12 routes, or a project root) the URL alone cannot tell where a
-    // nested project ends: take it all. Gitpod parses `/-/`-less paths itself, so the URL
-    // passes through unchanged; the page's own project path (a hint) resolves it exactly.
-    let project_len = after_root
-        .iter()
-        .position(|s| *s == "-")
-        .unwrap_or(after_root.len());
+    // `/-/` separates the project from its route.
+    if let Some(dash) = after_root.iter().position(|s| *s == "-") {
+        return (root_len, dash);
+    }
+    // Without one (GitLab < 12, or a project root): the project's own name, its last segment,
+    // ends it (a namespace comes first); else a route of GitLab < 12 does
+    // (`group/project/tree/main`, `…/merge_requests/1/diffs`); else the path is the project.
+    let named = hints.project_name.filter(|n| !n.is_empty()).and_then(|name| {
+        (1..after_root.len()).find(|&i| after_root[i].eq_ignore_ascii_case(name))
+    });
+    let project_len = named.map(|at| at + 1).unwrap_or_else(|| {
+        // A route has something after it: `org/team/blob` alone is a project named `blob`.
+        (2..after_root.len().saturating_sub(1))
+            .find(|&i| LEGACY_ROUTES.contains(&after_root[i]))
+            .unwrap_or(after_root.len())
+    });
     (root_len, project_len)
 }
 

@@ -1,7 +1,10 @@
-//! The anchor table keeps to its rules: every era named once, every chain non-empty, and
-//! selectors built from stable hooks only (no GitLab utility-class chains, which break often).
+//! The anchor table keeps to its rules: every era named once, found through GitLab's Web IDE
+//! action (or, for a menu that may show none, through the control itself), selectors built
+//! from stable hooks only (no GitLab utility-class chains, which break often), and the fallback
+//! waits for the page to settle, never on a fixed timer.
 
-use gitpod_gitlab::anchors::{Choice, ANCHORS};
+use gitpod_gitlab::anchors::fallback::{fallback_due, MOUNT_WAIT_MS, QUIET_MS};
+use gitpod_gitlab::anchors::{mount_points, native_markers, Items, Kind, ANCHORS};
 use std::collections::HashSet;
 
 #[test]
@@ -9,32 +12,51 @@ fn anchors_are_complete_and_unique() {
     let mut names = HashSet::new();
     for a in ANCHORS {
         assert!(names.insert(a.name), "{} listed twice", a.name);
-        assert!(
-            !a.control.is_empty() && (a.group.is_empty() == (a.choice == Choice::Beside)),
-            "{} needs a control, and a group unless it stands beside the control",
+        assert!(!a.control.is_empty(), "{} needs a control to climb to", a.name);
+        match a.kind {
+            // A lone button is found only through the action itself.
+            Kind::Beside => assert!(!a.web_ide.is_empty(), "{}", a.name),
+            Kind::Menu(m) => assert!(!m.group.is_empty(), "{}: a group", a.name),
+        }
+    }
+    assert!(names.len() >= 8, "every era and control: {names:?}");
+}
+
+#[test]
+fn every_control_with_a_web_ide_action_is_found_through_it() {
+    // Only an issue's actions menu has no Web IDE item.
+    for a in ANCHORS {
+        assert_eq!(
+            a.web_ide.is_empty(),
+            a.name == "work-item-actions",
+            "{}: GitLab's Web IDE action markers",
             a.name
         );
     }
-    assert!(
-        names.len() >= 5,
-        "split button, Edit, MR Code, Code, work item actions, lone Web IDE button"
-    );
 }
 
 #[test]
 fn selectors_use_stable_hooks_only() {
     for a in ANCHORS {
-        let split: &[&str] = match a.choice {
-            Choice::Select(s) => &[s.primary, &[s.check]].concat(),
-            Choice::Navigate | Choice::Beside => &[],
+        let (group, neighbour, split): (&[&str], &[&str], Vec<&str>) = match a.kind {
+            Kind::Menu(m) => {
+                let split = match m.items {
+                    Items::Select(s) => [s.primary, &[s.check, s.divider]].concat(),
+                    Items::Navigate => vec![],
+                };
+                (m.group, m.neighbour, split)
+            }
+            Kind::Beside => (&[], &[], vec![]),
         };
         for sel in a
-            .control
+            .web_ide
             .iter()
-            .chain(a.group)
-            .chain(a.neighbour)
+            .chain(a.control)
+            .chain(a.mount)
+            .chain(group)
+            .chain(neighbour)
             .chain(a.native_gitpod)
-            .chain(split)
+            .chain(&split)
         {
             // GitLab utility classes (gl-flex, gl-display-flex, gl-ml-3, …) are layout, not identity.
             assert!(
@@ -48,14 +70,8 @@ fn selectors_use_stable_hooks_only() {
                 a.name
             );
         }
-    }
-}
-
-#[test]
-fn neighbours_are_items_of_the_group_itself() {
-    // The entries go right after the neighbour, so it must be a direct child of the group.
-    for a in ANCHORS {
-        for sel in a.neighbour {
+        for sel in neighbour {
+            // The entries go right after the neighbour: a direct child of the group.
             assert!(sel.starts_with(":scope > "), "{}: {sel}", a.name);
         }
     }
@@ -65,12 +81,51 @@ fn neighbours_are_items_of_the_group_itself() {
 fn only_the_split_button_selects() {
     // 13.5–16.0 menu items select the primary's action; every later control's items navigate.
     for a in ANCHORS {
-        let selects = matches!(a.choice, Choice::Select(_));
-        assert_eq!(selects, a.name == "split-button", "{}", a.name);
-        if let Choice::Select(s) = a.choice {
+        assert_eq!(a.split().is_some(), a.name == "split-button", "{}", a.name);
+        if let Some(s) = a.split() {
             assert!(!s.primary.is_empty() && !s.check.is_empty() && !s.check_hidden.is_empty());
         }
     }
+}
+
+#[test]
+fn markers_and_mount_points_come_from_the_eras() {
+    let natives: Vec<&str> = native_markers().collect();
+    for marker in [
+        "[data-testid=\"gitpod-menu-item\"]",
+        "[data-testid=\"action_gitpod\"]",
+        "[data-qa-selector=\"gitpod_button\"]",
+        "[data-qa-selector=\"gitpod_menu_item\"]",
+    ] {
+        assert!(natives.contains(&marker), "{marker}");
+    }
+    let mounts: Vec<&str> = mount_points().collect();
+    assert!(mounts.iter().any(|m| m.starts_with("#js-tree-web-ide-link")));
+    assert!(mounts.iter().any(|m| m.starts_with("#js-repository-blob-header-app")));
+    // A mount point GitLab's own options say will show no Web IDE action is not waited for.
+    assert!(mounts
+        .iter()
+        .filter(|m| m.contains("web-ide-link"))
+        .all(|m| m.contains("show_web_ide_button")));
+}
+
+#[test]
+fn the_fallback_waits_for_the_page_to_settle() {
+    // Before `load`: never.
+    assert_eq!(fallback_due(None, 0.0, false), None);
+    // A quiet page: shortly after load.
+    assert_eq!(fallback_due(Some(1000.0), 0.0, false), Some(1000.0 + QUIET_MS));
+    // Changes after load push it back, up to the limit.
+    assert_eq!(fallback_due(Some(1000.0), 1100.0, false), Some(1100.0 + QUIET_MS));
+    assert_eq!(
+        fallback_due(Some(1000.0), 5000.0, false),
+        Some(1000.0 + MOUNT_WAIT_MS),
+        "a page that keeps changing gets it too"
+    );
+    // A mount point still empty: the full wait for GitLab to fill it, and no longer.
+    assert_eq!(fallback_due(Some(1000.0), 0.0, true), Some(1000.0 + MOUNT_WAIT_MS));
+    // Every page that settles gets it within a second of `load`.
+    assert!(MOUNT_WAIT_MS < 1000.0 && QUIET_MS < MOUNT_WAIT_MS);
 }
 
 /// A diagnosis as the popup shows it in English (`extension/_locales/en`).

@@ -144,7 +144,7 @@ fn self_hosted_with_port_and_relative_root() {
         url,
         Hints {
             project_full_path: Some("team/app"),
-            relative_root: None,
+            ..Hints::default()
         },
     )
     .unwrap();
@@ -153,8 +153,8 @@ fn self_hosted_with_port_and_relative_root() {
     let rooted = GitLabUrl::parse_with(
         "https://corp.example/gitlab/team/app",
         Hints {
-            project_full_path: None,
             relative_root: Some("/gitlab"),
+            ..Hints::default()
         },
     )
     .unwrap();
@@ -167,17 +167,36 @@ fn self_hosted_with_port_and_relative_root() {
 
 #[test]
 fn legacy_paths_without_dash() {
-    // Alone, ambiguous (`a/b/tree` could be a subgroup): passed through for Gitpod to resolve.
+    // GitLab < 12 routes have no `/-/`: a route after the project ends it, and the Gitpod URL
+    // is the modern form, never with a tab suffix.
     assert_eq!(
         open("https://gitlab.example.test/a/b/tree/main/src"),
-        "https://gitpod.io/#https://gitlab.example.test/a/b/tree/main/src"
+        "https://gitpod.io/#https://gitlab.example.test/a/b/-/tree/main/src"
+    );
+    assert_eq!(
+        open("https://gitlab.com/group/project/merge_requests/1/diffs"),
+        "https://gitpod.io/#https://gitlab.com/group/project/-/merge_requests/1"
+    );
+    for (url, canonical) in [
+        ("https://gitlab.com/g/p/blob/master/a/b.c", "https://gitlab.com/g/p/-/blob/master/a/b.c"),
+        ("https://gitlab.com/g/p/commit/0123abc", "https://gitlab.com/g/p/-/commit/0123abc"),
+        ("https://gitlab.com/g/p/commits/master", "https://gitlab.com/g/p/-/commits/master"),
+        ("https://gitlab.com/g/p/issues/12", "https://gitlab.com/g/p/-/issues/12"),
+        ("https://gitlab.com/g/sub/p/tree/feature/x", "https://gitlab.com/g/sub/p/-/tree/feature/x"),
+    ] {
+        assert_eq!(GitLabUrl::parse(url).unwrap().canonical(), canonical, "{url}");
+    }
+    // A project named like a route is a project where nothing follows it.
+    assert_eq!(
+        GitLabUrl::parse("https://gitlab.com/org/team/blob").unwrap().project_path(),
+        "org/team/blob"
     );
     // With the page's project path, resolved to the modern form.
     let hinted = GitLabUrl::parse_with(
         "https://gitlab.example.test/a/b/merge_requests/5",
         Hints {
             project_full_path: Some("a/b"),
-            relative_root: None,
+            ..Hints::default()
         },
     )
     .unwrap();
@@ -185,6 +204,86 @@ fn legacy_paths_without_dash() {
         hinted.canonical(),
         "https://gitlab.example.test/a/b/-/merge_requests/5"
     );
+}
+
+#[test]
+fn the_page_states_where_its_project_ends() {
+    let parse = |url: &str, hints: Hints<'_>| GitLabUrl::parse_with(url, hints).unwrap();
+    // GitLab 11.x–16.x: `data-find-file` (legacy form without `/-/` too).
+    let tree = parse(
+        "https://gitlab.com/gitlab-org/gitlab-runner/tree/master",
+        Hints {
+            find_file: Some("/gitlab-org/gitlab-runner/find_file/master"),
+            ..Hints::default()
+        },
+    );
+    assert_eq!(tree.project_path(), "gitlab-org/gitlab-runner");
+    assert_eq!(
+        tree.canonical(),
+        "https://gitlab.com/gitlab-org/gitlab-runner/-/tree/master"
+    );
+    // A nested project whose subgroup looks like a route: the page's word wins over the guess.
+    let nested = parse(
+        "https://gitlab.com/org/tree/app/blob/main/x.rs",
+        Hints {
+            find_file: Some("/org/tree/app/-/find_file/main"),
+            ..Hints::default()
+        },
+    );
+    assert_eq!(nested.project_path(), "org/tree/app");
+    assert_eq!(nested.canonical(), "https://gitlab.com/org/tree/app/-/blob/main/x.rs");
+    // GitLab 12.x merge request: the Web IDE route of GitLab's own link.
+    let mr = parse(
+        "https://gitlab.com/sourcegraph/jsonrpc2/merge_requests/1/diffs",
+        Hints {
+            web_ide_route: Some("/-/ide/project/sourcegraph/jsonrpc2/merge_requests/1?target_project="),
+            ..Hints::default()
+        },
+    );
+    assert_eq!(mr.project_path(), "sourcegraph/jsonrpc2");
+    assert_eq!(mr.page(), &Page::MergeRequest(1));
+    // A subgroup called `tree` (a project may not be), its tree in the Web IDE: each reading of
+    // the route is tried against the URL, longest first.
+    let route = Hints {
+        web_ide_route: Some("https://gitlab.com/-/ide/project/g/s/tree/app/tree/main/-/docs/"),
+        ..Hints::default()
+    };
+    assert_eq!(
+        route.stated_projects(),
+        vec![vec!["g", "s", "tree", "app"], vec!["g", "s"]]
+    );
+    assert_eq!(
+        parse("https://gitlab.com/g/s/tree/app/-/tree/main/docs", route).project_path(),
+        "g/s/tree/app"
+    );
+    // `data-project` (the project's own segment) ends a `/-/`-less path.
+    let named = parse(
+        "https://gitlab.com/a/app/tree/app",
+        Hints {
+            project_name: Some("app"),
+            ..Hints::default()
+        },
+    );
+    assert_eq!(named.project_path(), "a/app");
+    assert_eq!(named.page(), &Page::Tree("app".into()));
+    // A hint that does not fit the URL (a link to another project) is ignored.
+    let other = parse(
+        "https://gitlab.com/a/b/-/tree/main",
+        Hints {
+            web_ide_route: Some("/-/ide/project/x/y/edit/main"),
+            ..Hints::default()
+        },
+    );
+    assert_eq!(other.project_path(), "a/b");
+    // With `/-/` the dash is the end, whatever the name says.
+    let dashed = parse(
+        "https://gitlab.com/x/foo/foo/-/tree/main",
+        Hints {
+            project_name: Some("foo"),
+            ..Hints::default()
+        },
+    );
+    assert_eq!(dashed.project_path(), "x/foo/foo");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Properties of the URL model over generated input: never panics, http(s) always yields
 //! `<origin>/#http…`, credentials never survive, other schemes are refused, output round-trips.
 
-use gitpod_gitlab::gitlab_url::{GitLabUrl, UrlError};
+use gitpod_gitlab::gitlab_url::{GitLabUrl, Hints, Page, UrlError};
 use gitpod_gitlab::gitpod_url::{gitpod_url, GitpodOrigin, LaunchMode};
 use proptest::prelude::*;
 use url::Url;
@@ -71,11 +71,59 @@ proptest! {
                 // Round-trips through the url crate unchanged.
                 let reparsed_out = Url::parse(&out).unwrap();
                 prop_assert_eq!(reparsed_out.as_str(), out.as_str());
-                // The context itself is a URL whose canonical form is stable.
+                // The context itself is a URL whose canonical form is stable; for a project whose
+                // own path holds a GitLab < 12 route followed by more (a subgroup named `tree`),
+                // which reads as that route without `/-/` and without the page's hints, one step on.
                 let reparsed = GitLabUrl::parse(&page.canonical()).unwrap();
-                prop_assert_eq!(reparsed.canonical(), page.canonical());
+                let routed = page.project_path().split('/').skip(2)
+                    .any(|s| ["tree", "merge_requests"].contains(&s));
+                if routed && page.page() == &Page::Project {
+                    let third = GitLabUrl::parse(&reparsed.canonical()).unwrap();
+                    prop_assert_eq!(third.canonical(), reparsed.canonical());
+                } else {
+                    prop_assert_eq!(reparsed.canonical(), page.canonical());
+                }
             }
             Err(e) => prop_assert!(matches!(e, UrlError::NotAProject | UrlError::Invalid), "{e:?} for {input}"),
+        }
+    }
+
+    #[test]
+    fn the_pages_stated_project_always_wins(
+        groups in prop::collection::vec("[a-z][a-z0-9._-]{0,8}|tree|blob|merge_requests|issues", 0..4),
+        name in "[a-z][a-z0-9._-]{0,8}",
+        rest in prop_oneof![
+            Just(String::new()),
+            "(-/)?tree/[a-z0-9]{1,6}(/[a-z]{1,5}){0,3}",
+            "(-/)?blob/[a-z0-9]{1,6}/[a-z]{1,5}",
+            "(-/)?merge_requests/[0-9]{1,4}(/diffs|/commits|/pipelines)?",
+            "(-/)?issues/[0-9]{1,4}",
+        ],
+        how in 0usize..3,
+    ) {
+        // A top-level group GitLab does not reserve, then any subgroups (some named like routes).
+        let full = std::iter::once("team".to_string())
+            .chain(groups)
+            .chain(std::iter::once(name))
+            .collect::<Vec<_>>()
+            .join("/");
+        let url = format!("https://gitlab.example.test/{full}/{rest}");
+        let find_file = format!("/{full}/-/find_file/main");
+        let ide = format!("/-/ide/project/{full}/edit/main/-/");
+        let hints = match how {
+            0 => Hints { project_full_path: Some(&full), ..Hints::default() },
+            1 => Hints { find_file: Some(&find_file), ..Hints::default() },
+            _ => Hints { web_ide_route: Some(&ide), ..Hints::default() },
+        };
+        let page = GitLabUrl::parse_with(&url, hints).unwrap();
+        prop_assert_eq!(page.project_path(), full.clone());
+        let canonical = page.canonical();
+        // The project's own URL, then `/-/` and the route: never a merge request's tab.
+        prop_assert!(canonical.starts_with(&format!("https://gitlab.example.test/{full}")), "{canonical}");
+        let after = &canonical[format!("https://gitlab.example.test/{full}").len()..];
+        prop_assert!(after.is_empty() || after.starts_with("/-/"), "{canonical}");
+        for tab in ["/diffs", "/commits", "/pipelines"] {
+            prop_assert!(!(after.starts_with("/-/merge_requests/") && after.ends_with(tab)), "{canonical}");
         }
     }
 

@@ -27,11 +27,35 @@ pub const TEXT_CLASSES: &str = "gl-button-text";
 /// Marks the fallback button (besides the entry marker).
 pub const FALLBACK_ATTR: &str = "data-gitpod-ext-fallback";
 pub const FALLBACK_TESTID: &str = "gitpod-ext-fallback";
-/// How long a code page may show no known control before the fallback appears: GitLab mounts
-/// its controls a few hundred milliseconds after load (lazily imported Vue chunks, GraphQL).
-pub const FALLBACK_AFTER_MS: u32 = 2_500;
-/// GitLab's own Gitpod item anywhere on the page, by its markers of every era (a page with one
-/// gets no fallback; links to a Gitpod origin are checked as well).
-pub const NATIVE_ANYWHERE: &str = "[data-testid=\"gitpod-menu-item\"], \
-    [data-testid=\"action_gitpod\"], [data-qa-selector=\"gitpod_button\"], \
-    [data-qa-selector=\"gitpod_menu_item\"]";
+/// After `load`, how long the content area must stay unchanged before the fallback appears:
+/// GitLab mounts its controls in bursts (lazily imported Vue chunks, then GraphQL).
+pub const QUIET_MS: f64 = 150.0;
+/// The longest wait after `load` for GitLab to fill a control's mount point (`Anchor::mount`):
+/// a page whose mount points stay empty this long gets the fallback, which moves into GitLab's
+/// control if that still mounts (never later than a second after `load`).
+pub const MOUNT_WAIT_MS: f64 = 800.0;
+
+/// When the fallback is due (in the clock of the arguments). `since` is when the page last
+/// started to show no known control: its `load` (`None` while it is still loading), or later
+/// the moment its control went away or its URL changed (GitLab re-rendering its header on
+/// in-page navigation takes a moment: no flicker of the fallback meanwhile). Due once the
+/// content area has been quiet for `QUIET_MS` and no known mount point is still empty, at the
+/// latest `MOUNT_WAIT_MS` after `since`.
+pub fn fallback_due(since: Option<f64>, last_change: f64, pending_mount: bool) -> Option<f64> {
+    let since = since?;
+    let latest = since + MOUNT_WAIT_MS;
+    if pending_mount {
+        return Some(latest);
+    }
+    Some((since.max(last_change) + QUIET_MS).min(latest))
+}
+
+/// GitLab's own action bars and controls, where its own Gitpod item can be. A link to Gitpod
+/// elsewhere (a README's "Open in Gitpod" badge, a comment) is content, not GitLab's item.
+pub fn control_regions() -> impl Iterator<Item = &'static str> {
+    SPOTS
+        .iter()
+        .filter(|(_, bar)| *bar)
+        .map(|(sel, _)| *sel)
+        .chain(super::ANCHORS.iter().flat_map(|a| a.control.iter().copied()))
+}

@@ -1,18 +1,23 @@
 //! The declarative table of GitLab controls the Gitpod entry joins: one module per GitLab era
-//! or control, each saying how to find the control, which of its groups the entry joins, which
-//! GitLab item it sits beside (and copies its markup from), and how that era shows the selected
-//! action. Pure data; `web::inject` applies it. Adding an era = one module + one page + one test.
+//! or control. Each declares its era's markers of GitLab's **Web IDE action** (the most stable
+//! thing on the page: GitLab has rendered one in every era since 10.x), how to climb from that
+//! action to the control it belongs to, the control's mount points while GitLab still has to
+//! fill them, GitLab's own Gitpod item there, and what kind of control it is (a menu whose
+//! items navigate or select, or a lone button ours stands beside). Pure data; `web::inject`
+//! applies it, generically. Adding an era = one module + one line in `ANCHORS` + one page.
 //!
-//! Selectors are short and stable (`data-testid`, `data-qa-selector`, ids, `js-*`, roles, GitLab's
-//! own routes such as `/-/ide/`), each a fallback chain tried in order; GitLab's utility-class
-//! chains change every few months.
+//! Selectors are short and stable (`data-testid`, `data-qa-selector`, `js-*`, GitLab's own
+//! routes such as `/-/ide/`), each a fallback chain tried in order; control ids are hints for
+//! climbing, not requirements. GitLab's utility-class chains change every few months.
 
 pub use crate::page_text::Label;
 
 mod code_dropdown;
 mod edit_dropdown;
 pub mod fallback;
+mod file_actions;
 mod mr_code_dropdown;
+mod mr_widget;
 mod split_button;
 mod web_ide_button;
 mod work_item_actions;
@@ -25,37 +30,54 @@ pub struct Anchor {
     /// Where the entry then is, in a user's words: the key of the message ("in GitLab's Edit
     /// menu") the popup shows (`extension/_locales`).
     pub place: &'static str,
-    /// The control itself, first match in the document wins.
+    /// GitLab's Web IDE action in this control, by its markers of the era, most stable first.
+    /// The control is found by climbing from it; ours are never taken for it.
+    pub web_ide: &'static [&'static str],
+    /// The control, as an ancestor of the Web IDE action (`closest`). A menu that may show no
+    /// Web IDE action (an empty project's Code dropdown, an issue's actions) is also looked up
+    /// by these in the document.
     pub control: &'static [&'static str],
-    /// Within the control: the group (list of items) the entries join, the one GitLab uses for
-    /// IDE actions ("Open with", "Review changes", the Edit group).
-    pub group: &'static [&'static str],
-    /// Within the group (`:scope > …`): GitLab's item the entries follow, usually Web IDE. Its
-    /// markup is copied for ours (else that of another plain item of the group; else GitLab
-    /// UI's disclosure item is built), so GitLab's CSS and keyboard handling treat both alike.
-    pub neighbour: &'static [&'static str],
+    /// GitLab's mount points of this control while still empty: the control may yet appear.
+    pub mount: &'static [&'static str],
     /// Within the control: GitLab's own Gitpod item. Where it exists no entry is added.
     pub native_gitpod: &'static [&'static str],
     /// Our entry's label, in the wording of the control's other items ("Gitpod" or "Open in
     /// Gitpod", with the target's name).
     pub label: Label,
-    /// What choosing an item does in this control.
-    pub choice: Choice,
+    pub kind: Kind,
 }
 
-/// How a control's items act, and how it shows which action was used last.
+/// What kind of control it is, and so how ours join it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Choice {
-    /// Items are links (16.x–18.x dropdowns): ours opens Gitpod. The last action used carries a
-    /// small "Last used" badge after its label.
+pub enum Kind {
+    /// A menu: our entries join the group of GitLab's Web IDE item, right after it, made from
+    /// a copy of it.
+    Menu(&'static Menu),
+    /// A lone Web IDE button or link, no menu: ours is a copy of it right after it, performing
+    /// the remembered Gitpod action ("Gitpod", or "Gitpod with options…" when used last).
+    Beside,
+}
+
+/// A menu's parts, for when its Web IDE item is not there to climb from.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Menu {
+    /// Within the control: the group (list of items) the entries join, the one GitLab uses for
+    /// IDE actions ("Open with", "Review changes", the Edit group).
+    pub group: &'static [&'static str],
+    /// Within the group (`:scope > …`): GitLab's item the entries follow.
+    pub neighbour: &'static [&'static str],
+    pub items: Items,
+}
+
+/// How a menu's items act, and how it shows which action was used last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Items {
+    /// Items are links (16.x–18.x dropdowns): ours opens Gitpod. The last action used carries
+    /// a small "Last used" badge after its label.
     Navigate,
-    /// The split button (13.5–16.0): menu items only *select* the action, the primary button
+    /// The split button (13.5–16.0): items only *select* the action, the primary button
     /// performs it; the selected item shows GitLab's check mark.
     Select(&'static SplitButton),
-    /// A lone button with no menu (≤13.4's "Web IDE" link; 13.5–16.0 when Web IDE is the only
-    /// action): ours is a copy of it right beside it, performing the remembered Gitpod action
-    /// ("Gitpod", or "Gitpod with options…" when that was used last). No group, no neighbour.
-    Beside,
 }
 
 /// The split button's parts (GitLab UI's `GlDropdown` with `split`).
@@ -73,17 +95,42 @@ pub struct SplitButton {
     pub divider: &'static str,
 }
 
-/// Every known control, in order of preference: the first one present on a page (with its
-/// group) gets the entries. A page with both the Edit and the Code dropdown (17.x project pages)
-/// gets them in Edit; a lone Web IDE button only where no menu of GitLab's is there.
+impl Anchor {
+    /// The split button's parts, where this control's items select.
+    pub fn split(&self) -> Option<&'static SplitButton> {
+        match self.kind {
+            Kind::Menu(Menu {
+                items: Items::Select(split),
+                ..
+            }) => Some(split),
+            _ => None,
+        }
+    }
+}
+
+/// Every known control, in order of preference: the first whose Web IDE action is on the
+/// page gets the entries (a 17.x project page with both the Edit and the Code dropdown gets
+/// them in Edit); a lone Web IDE button only where no menu of GitLab's has one.
 pub const ANCHORS: &[&Anchor] = &[
     &edit_dropdown::ANCHOR,
     &split_button::ANCHOR,
     &mr_code_dropdown::ANCHOR,
     &code_dropdown::ANCHOR,
     &work_item_actions::ANCHOR,
+    &file_actions::ANCHOR,
+    &mr_widget::ANCHOR,
     &web_ide_button::ANCHOR,
 ];
+
+/// GitLab's own Gitpod item, by every era's markers (for the fallback, which knows no control).
+pub fn native_markers() -> impl Iterator<Item = &'static str> {
+    ANCHORS.iter().flat_map(|a| a.native_gitpod.iter().copied())
+}
+
+/// Every era's mount points of a control still to come.
+pub fn mount_points() -> impl Iterator<Item = &'static str> {
+    ANCHORS.iter().flat_map(|a| a.mount.iter().copied())
+}
 
 /// Marks our entry (and nothing of GitLab's), so it is found again and never added twice.
 pub const ENTRY_MARKER: &str = "data-gitpod-ext";
@@ -109,18 +156,24 @@ pub const HID_ATTR: &str = "data-gitpod-ext-hid";
 // The entries' words (labels, descriptions, the "Last used" mark) are per language:
 // `page_text`, from `extension/_locales`.
 /// Attributes a copy of GitLab's item drops: what identifies GitLab's item (tests, tracking:
-/// GitLab's `data-track-*` and `data-event-*`) and any state of ours it carried.
+/// GitLab's `data-track-*` and `data-event-*`; a server-rendered button's form and fork
+/// wiring) and any state of ours it carried.
 pub const COPY_STRIPS: &[&str] = &[
     "id",
+    "name",
     "data-testid",
     "data-qa-selector",
     "data-track-action",
+    "data-track-event",
     "data-track-label",
     "data-track-property",
     "data-track-experiment",
     "data-event-tracking",
     "data-event-label",
     "data-event-property",
+    "data-action",
+    "data-fork-path",
+    "data-original-title",
     "aria-current",
     ENTRY_MARKER,
     ACTION_ATTR,

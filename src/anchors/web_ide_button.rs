@@ -1,20 +1,28 @@
-//! A lone "Web IDE" button, no menu: GitLab ≤13.4 (`TreeActionLink`, `a.qa-web-ide-button`) and
-//! the single-action state of 13.5–16.0 (`actions_button.vue` renders one `GlButton` with
-//! `data-qa-selector="web_ide_button"` when Web IDE is the only action, e.g. without the Gitpod
-//! integration). Ours is a copy of that button right beside it.
+//! A lone "Web IDE" button, no menu: GitLab ≤13.4 (`TreeActionLink`, `a.qa-web-ide-button`, and
+//! the HAML tree controls' Web IDE link) and the single-action state of 13.5–16.0
+//! (`actions_button.vue` renders one `GlButton` with `data-qa-selector="web_ide_button"` when
+//! Web IDE is the only action, e.g. without the Gitpod integration). Ours is a copy of that
+//! button right beside it. Never a split button's primary, never an item of a menu.
 
-use super::{Anchor, Choice, Label};
+use super::{Anchor, Kind, Label};
 
 pub const ANCHOR: Anchor = Anchor {
     name: "web-ide-button",
     place: "place_web_ide_button",
-    control: &[
-        "a[data-qa-selector=\"web_ide_button\"]:not(.btn-group *, [role=\"menu\"] *)",
-        "a.qa-web-ide-button:not(.btn-group *, [role=\"menu\"] *)",
+    web_ide: &[
+        "a[data-qa-selector=\"web_ide_button\"]:not(.split-content-button)",
+        "a.qa-web-ide-button",
+        "a[href*=\"/-/ide/project/\"]:not(.split-content-button)",
     ],
-    group: &[],
-    neighbour: &[],
-    native_gitpod: &[],
+    control: &[
+        "#web-ide-link",
+        "#js-tree-web-ide-link",
+        ".tree-controls",
+        "[data-testid=\"tree-controls-container\"]",
+        ".nav-block",
+    ],
+    mount: &[],
+    native_gitpod: &["[data-qa-selector=\"gitpod_button\"]"],
     label: Label::Name,
-    choice: Choice::Beside,
+    kind: Kind::Beside,
 };

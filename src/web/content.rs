@@ -1,16 +1,16 @@
 //! Content script on GitLab pages: recognise GitLab, keep the Gitpod entries inside GitLab's own
-//! control, remember the action the user chooses there. Never throws into the page: a failure
-//! logs one line and leaves the page as it was.
+//! control (or the fallback button where no known control is there once the page has settled),
+//! remember the action the user chooses there. Never throws into the page: a failure logs one
+//! line and leaves the page as it was. Observing and throttling are `watcher`'s.
 
 use super::bindings::ui_language;
-use super::inject::{
-    action_element, attr_selector, click_of, close_menu_of, elements, find_control, inject, Click,
-    Outcome,
-};
+use super::dom::{all, attr_selector};
+use super::inject::{action_element, click_of, close_menu_of, find_control, inject, Click, Context, Outcome};
 use super::js_values::{stored_last_actions, stored_settings, string_map};
+use super::watcher::{self, Watcher};
 use super::{ext, fallback};
-use crate::anchors::fallback::FALLBACK_AFTER_MS;
-use crate::anchors::{ENTRY_MARKER, LAST_MARKER};
+use crate::anchors::fallback::{control_regions, fallback_due};
+use crate::anchors::{mount_points, ENTRY_MARKER, LAST_MARKER};
 use crate::gitlab_url::{GitLabUrl, Hints, Page};
 use crate::last_action::{LastActions, GITPOD, GITPOD_OPTIONS, LAST_ACTION_KEY};
 use crate::page_text::page_text;
@@ -25,17 +25,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{
-    Element, EventTarget, KeyboardEvent, Location, MutationObserver, MutationObserverInit, Node,
-};
+use web_sys::{Element, EventTarget, KeyboardEvent, Location};
 
 /// Pages that show no known control this long after start never will (dashboards, settings):
 /// stop observing them.
 const GIVE_UP_MS: u32 = 30_000;
-/// One animation frame, and how many changes within one are handled at once: beyond that, a
-/// burst of mutations is handled once per frame.
-const FRAME_MS: f64 = 16.0;
-const AT_ONCE_PER_FRAME: u8 = 3;
 
 /// Starts at `document_start` (the boot shim): the storage reads overlap the page's parsing,
 /// and GitLab's page is read once `dom_ready` (DOMContentLoaded) resolves.
@@ -54,33 +48,50 @@ pub fn content_main(dom_ready: js_sys::Promise) {
         let settings =
             Settings::from_stored(&stored_settings(&stored_settings_raw.unwrap_or_default()));
         let stored = stored_last.unwrap_or_default();
-        let host = window().location().host().unwrap_or_default();
-        let state = Rc::new(RefCell::new(State {
-            settings,
-            last: LastActions::from_stored(&stored_last_actions(&stored)),
-            host,
-            browser_lang: ui_language(),
-            outcome: None,
-            settled: None,
-            window_start: f64::NEG_INFINITY,
-            refreshes_in_window: 0,
-            frame_pending: false,
-            frame: None,
-            observer: None,
-            root: None,
-            observing_root: false,
-            follows_navigation: false,
-            since: js_sys::Date::now(),
-            fallback_timer: false,
-        }));
+        let loaded = document().ready_state() == "complete";
+        let state = Rc::new(State {
+            page: RefCell::new(PageState {
+                settings,
+                last: LastActions::from_stored(&stored_last_actions(&stored)),
+                host: window().location().host().unwrap_or_default(),
+                browser_lang: ui_language(),
+                outcome: None,
+                since: loaded.then(js_sys::Date::now),
+                href: String::new(),
+                fallback_timer: false,
+            }),
+            mounts: mount_points().collect::<Vec<_>>().join(","),
+            watcher: RefCell::new(None),
+        });
         // The worker is not woken: the entries are plain links, the page needs nothing more.
+        // Lives as long as the page: the watcher's callback holds the state, and the state
+        // its watcher.
+        let st = state.clone();
+        let on_change: Rc<dyn Fn()> = Rc::new(move || refresh(&st));
+        *state.watcher.borrow_mut() = Some(watcher::start(on_change));
         refresh(&state);
         listen(&state);
-        watch(&state);
+        if !loaded {
+            // The fallback waits for the page's `load` (GitLab's bundles have run by then).
+            let st = state.clone();
+            EventListener::once(&window(), "load", move |_| {
+                st.page.borrow_mut().since = Some(js_sys::Date::now());
+                refresh(&st);
+            })
+            .forget();
+        }
+        give_up_later(&state);
     });
 }
 
 struct State {
+    page: RefCell<PageState>,
+    /// Every era's mount points of a control still to come, as one selector list.
+    mounts: String,
+    watcher: RefCell<Option<Watcher>>,
+}
+
+struct PageState {
     settings: Settings,
     last: LastActions,
     host: String,
@@ -88,27 +99,11 @@ struct State {
     browser_lang: String,
     /// What the last refresh did, so a failure is logged once and not on every mutation.
     outcome: Option<Outcome>,
-    /// After a refresh that placed or marked items: the URL and the elements it wrote. While
-    /// they all stay in the page and the URL is the same, mutations need no refresh at all.
-    settled: Option<(String, Vec<Element>)>,
-    /// `Date.now()` when the current frame-long window began, and the refreshes run in it at
-    /// once: a few changes in a row (a URL change, then the router re-rendering the control)
-    /// are each handled without delay; a longer burst at most once per animation frame.
-    window_start: f64,
-    refreshes_in_window: u8,
-    frame_pending: bool,
-    /// Kept so it is not cancelled; never dropped from inside its own callback.
-    frame: Option<gloo::render::AnimationFrame>,
-    observer: Option<MutationObserver>,
-    /// The content area observed until the entries are placed.
-    root: Option<Element>,
-    observing_root: bool,
-    /// The browser reports in-page URL changes (Navigation API), so settled entries can be
-    /// watched narrowly; without it the content area stays observed.
-    follows_navigation: bool,
-    /// `Date.now()` since when the page shows no known control (start, or the last refresh
-    /// that found one): the fallback button appears `FALLBACK_AFTER_MS` later.
-    since: f64,
+    /// `Date.now()` since when the page shows no known control: its `load` (`None` before),
+    /// then the last refresh that found one, or the last URL change (see `fallback_due`).
+    since: Option<f64>,
+    /// The URL the last refresh saw.
+    href: String,
     /// A refresh is scheduled for when the fallback is due.
     fallback_timer: bool,
 }
@@ -128,7 +123,9 @@ fn is_gitlab_page() -> bool {
             || b.has_attribute("data-group"))
 }
 
-/// The page as it is now: the repository browser changes the URL without reloading.
+/// The page as it is now (the repository browser changes the URL without reloading), its
+/// project as the page itself states it: GitLab's body attributes, else the Web IDE route of a
+/// link in GitLab's own controls (never one in rendered content).
 fn current_page() -> Option<GitLabUrl> {
     let location: Location = window().location();
     let (scheme, origin, host, path) = (
@@ -147,68 +144,103 @@ fn current_page() -> Option<GitLabUrl> {
         query: None,
         has_fragment: false,
     };
-    let full_path = body().get_attribute("data-project-full-path");
+    let b = body();
+    let full_path = b.get_attribute("data-project-full-path");
+    let find_file = b.get_attribute("data-find-file");
+    let name = b.get_attribute("data-project");
+    let ide = if full_path.is_none() && find_file.is_none() {
+        ide_route_in_controls()
+    } else {
+        None
+    };
     let hints = Hints {
         project_full_path: full_path.as_deref(),
+        find_file: find_file.as_deref(),
+        web_ide_route: ide.as_deref(),
+        project_name: name.as_deref(),
         relative_root: None,
     };
     GitLabUrl::from_parts(&parts, hints).ok()
 }
 
-/// Whether nothing the extension wrote was touched since the last refresh (see `settled`).
-fn unchanged(s: &State) -> bool {
-    let Some((href, written)) = &s.settled else {
-        return false;
-    };
-    written.iter().all(|e| e.is_connected())
-        && window().location().href().ok().as_ref() == Some(href)
+/// The path of the first link to GitLab's Web IDE route inside GitLab's own controls.
+fn ide_route_in_controls() -> Option<String> {
+    let doc = document();
+    control_regions().find_map(|region| {
+        let link = [region, " a[href*=\"/-/ide/project/\"]"].concat();
+        doc.query_selector(&link)
+            .ok()
+            .flatten()
+            .and_then(|a| a.get_attribute("href"))
+    })
 }
 
-fn refresh(state: &Rc<RefCell<State>>) {
-    let mut s = state.borrow_mut();
-    s.frame_pending = false;
-    s.settled = None;
-    let Some(page) = current_page() else { return };
+fn refresh(state: &Rc<State>) {
+    let watcher = state.watcher.borrow().clone();
+    let written = refresh_page(state);
+    if let Some(w) = &watcher {
+        watcher::settle(w, written);
+    }
+}
+
+/// One refresh; returns what it wrote for the watcher to keep an eye on.
+fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
+    let page = current_page()?;
     let doc = document();
+    let href = window().location().href().unwrap_or_default();
+    let mut s = state.page.borrow_mut();
+    let now = js_sys::Date::now();
+    if s.href != href {
+        if !s.href.is_empty() && s.since.is_some() {
+            s.since = Some(now); // in-page navigation: GitLab re-renders its header first
+        }
+        s.href = href.clone();
+    }
     let text = page_text(
         &doc.document_element()
             .map(|e| e.get_attribute("lang").unwrap_or_default())
             .unwrap_or_default(),
         &s.browser_lang,
     );
-    let mut outcome = inject(&doc, &page, &s.settings, s.last.get(&s.host), &text);
-    let now = js_sys::Date::now();
+    let cx = Context {
+        page: &page,
+        settings: &s.settings,
+        last: s.last.get(&s.host),
+        text: &text,
+    };
+    let mut outcome = inject(&doc, &cx);
     if outcome == Outcome::NoControl {
-        let due = s.since + f64::from(FALLBACK_AFTER_MS);
-        if now >= due {
-            outcome = match fallback::place(&doc, &page, &s.settings) {
-                Ok(Some(href)) => Outcome::Fallback(href),
-                Ok(None) => Outcome::NoControl,
-                Err(e) => Outcome::Failed(["fallback: ", &ext::js_text(e)].concat()),
-            };
-        } else if !s.fallback_timer {
-            // GitLab may still mount its control; if it does not, the fallback comes then.
-            s.fallback_timer = true;
-            let st = state.clone();
-            Timeout::new((due - now) as u32 + 1, move || {
-                st.borrow_mut().fallback_timer = false;
-                refresh(&st);
-            })
-            .forget();
+        let last_change = state.watcher.borrow().as_ref().map_or(now, watcher::last_change);
+        let pending = !state.mounts.is_empty() && !all(&doc, &state.mounts).is_empty();
+        match fallback_due(s.since, last_change, pending) {
+            Some(due) if now >= due => {
+                outcome = match fallback::place(&doc, &page, &s.settings) {
+                    Ok(Some(href)) => Outcome::Fallback(href),
+                    Ok(None) => Outcome::NoControl,
+                    Err(e) => Outcome::Failed(["fallback: ", &ext::js_text(e)].concat()),
+                };
+            }
+            Some(due) if !s.fallback_timer => {
+                // GitLab may still mount its control; if it does not, the fallback comes then.
+                s.fallback_timer = true;
+                let st = state.clone();
+                Timeout::new((due - now) as u32 + 1, move || {
+                    st.page.borrow_mut().fallback_timer = false;
+                    refresh(&st);
+                })
+                .forget();
+            }
+            _ => {} // still loading, or a refresh is already due
         }
-    } else {
-        s.since = now;
+    } else if s.since.is_some() {
+        s.since = Some(now);
     }
-    if matches!(outcome, Outcome::Entry(..) | Outcome::Native(_)) {
-        let written = doc
-            .query_selector_all(&["[", ENTRY_MARKER, "],[", LAST_MARKER, "]"].concat())
-            .map(|list| elements(list).collect::<Vec<_>>())
-            .unwrap_or_default();
-        if let (false, Ok(href)) = (written.is_empty(), window().location().href()) {
-            s.settled = Some((href, written));
-        }
-    }
-    observe(&mut s);
+    let written = matches!(outcome, Outcome::Entry(..) | Outcome::Native(_))
+        .then(|| {
+            all(&doc, &["[", ENTRY_MARKER, "],[", LAST_MARKER, "]"].concat())
+        })
+        .filter(|w| !w.is_empty())
+        .map(|w| (href, w));
     if s.outcome.as_ref() != Some(&outcome) {
         if let Outcome::Failed(reason) = &outcome {
             console::warn!(["Gitpod for GitLab: ", reason].concat());
@@ -216,6 +248,7 @@ fn refresh(state: &Rc<RefCell<State>>) {
         report(&outcome, &page);
         s.outcome = Some(outcome);
     }
+    written
 }
 
 /// What the popup and `cargo xtask diagnose` read (`extension/diagnose.js`): the outcome on the
@@ -268,7 +301,7 @@ fn page_kind(page: &GitLabUrl) -> &'static str {
 /// them to their link or button; its menus close on them first). Arrow keys need nothing of
 /// ours: our items carry the classes GitLab's keyboard navigation walks (`.gl-new-dropdown-item`,
 /// `.dropdown-item`).
-fn listen(state: &Rc<RefCell<State>>) {
+fn listen(state: &Rc<State>) {
     let doc = document();
     let capture = EventListenerOptions {
         phase: EventListenerPhase::Capture,
@@ -279,13 +312,13 @@ fn listen(state: &Rc<RefCell<State>>) {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let click = click_of(&target, s.borrow().settings.gitpod_origin().as_str());
+        let click = click_of(&target, s.page.borrow().settings.gitpod_origin().as_str());
         let action = match click {
             Some(Click::Chose(action)) => action,
             Some(Click::Primary) => {
                 // Our action is the split button's: its href (ours) is followed, and GitLab's
                 // handler, which would perform GitLab's own selection, never sees the click.
-                let st = s.borrow();
+                let st = s.page.borrow();
                 if matches!(st.last.get(&st.host), GITPOD | GITPOD_OPTIONS) {
                     event.stop_propagation();
                 }
@@ -294,12 +327,12 @@ fn listen(state: &Rc<RefCell<State>>) {
             None => return,
         };
         let changed = {
-            let mut st = s.borrow_mut();
+            let mut st = s.page.borrow_mut();
             let host = st.host.clone();
             st.last.set(&host, &action)
         };
         if changed {
-            let stored = string_map(s.borrow().last.entries());
+            let stored = string_map(s.page.borrow().last.entries());
             spawn_local(async move {
                 if let Err(e) = ext::save_js(LAST_ACTION_KEY, &stored).await {
                     console::warn!(["Gitpod for GitLab: cannot remember the action: ", &e].concat());
@@ -348,121 +381,20 @@ fn our_entry(target: Option<EventTarget>) -> Option<Element> {
         .flatten()
 }
 
-/// GitLab mounts its controls late and re-renders them on in-page navigation. Until the entries
-/// are placed, observe the content area (not the whole document); once they are, observe only
-/// what can remove or reorder them (see `observe`) and follow URL changes through the Navigation
-/// API. Batch changes into one refresh per animation frame, stop when the page goes away, and
-/// give up on pages that never show a control.
-fn watch(state: &Rc<RefCell<State>>) {
-    let s = state.clone();
-    let callback = Closure::<dyn FnMut()>::new(move || on_change(&s));
-    let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else {
-        return;
-    };
-    callback.forget(); // lives as long as the page
-    let doc = document();
-    let root = ["#content-body", "main", ".content-wrapper"]
-        .iter()
-        .find_map(|sel| doc.query_selector(sel).ok().flatten())
-        .unwrap_or_else(|| body().into());
-    let navigation = Reflect::get(&window(), &JsValue::from_str("navigation"))
-        .ok()
-        .and_then(|n| n.dyn_into::<EventTarget>().ok());
-    {
-        let mut st = state.borrow_mut();
-        st.observer = Some(observer);
-        st.root = Some(root);
-        st.follows_navigation = navigation.is_some();
-        observe(&mut st);
-    }
-    if let Some(navigation) = navigation {
-        let s = state.clone();
-        EventListener::new(&navigation, "currententrychange", move |_| on_change(&s)).forget();
-    }
-
-    let s = state.clone();
-    EventListener::new(&window(), "pagehide", move |_| {
-        if let Some(o) = s.borrow_mut().observer.take() {
-            o.disconnect();
-        }
-    })
-    .forget();
+/// A page that shows no known control for `GIVE_UP_MS` (a dashboard, settings) stops being
+/// watched.
+fn give_up_later(state: &Rc<State>) {
     let s = state.clone();
     Timeout::new(GIVE_UP_MS, move || {
-        if find_control(&document()).is_none()
-            && !matches!(
-                s.borrow().outcome,
-                Some(Outcome::Entry(..) | Outcome::Native(_))
-            )
-        {
-            if let Some(o) = s.borrow_mut().observer.take() {
-                o.disconnect();
+        let placed = matches!(
+            s.page.borrow().outcome,
+            Some(Outcome::Entry(..) | Outcome::Native(_) | Outcome::Fallback(_))
+        );
+        if find_control(&document()).is_none() && !placed {
+            if let Some(w) = s.watcher.borrow().as_ref() {
+                watcher::stop(w);
             }
         }
     })
     .forget();
-}
-
-/// A mutation or a URL change: refresh unless everything we wrote is still in place.
-fn on_change(s: &Rc<RefCell<State>>) {
-    let now_allowed = {
-        let mut st = s.borrow_mut();
-        if st.frame_pending || unchanged(&st) {
-            return;
-        }
-        let now = js_sys::Date::now();
-        if now - st.window_start >= FRAME_MS {
-            st.window_start = now;
-            st.refreshes_in_window = 0;
-        }
-        st.refreshes_in_window = st.refreshes_in_window.saturating_add(1);
-        st.refreshes_in_window <= AT_ONCE_PER_FRAME
-    };
-    if now_allowed {
-        refresh(s); // no frame of latency
-        return;
-    }
-    let s2 = s.clone();
-    let frame = gloo::render::request_animation_frame(move |_| refresh(&s2));
-    let mut st = s.borrow_mut();
-    st.frame_pending = true;
-    st.frame = Some(frame); // replaces the previous, already fired, frame
-}
-
-/// Points the observer at what matters now. With the entries placed (and URL changes reported
-/// by the Navigation API): the direct children of every ancestor of what we wrote, so removing
-/// or re-rendering any of them is seen, while a page churning elsewhere (a merge request's
-/// diff) builds no mutation records for us at all. Otherwise: the whole content area.
-fn observe(st: &mut State) {
-    let (Some(observer), Some(root)) = (&st.observer, &st.root) else {
-        return;
-    };
-    let narrow = st.follows_navigation && st.settled.is_some();
-    if !narrow && st.observing_root {
-        return; // already watching the content area
-    }
-    observer.disconnect();
-    let options = MutationObserverInit::new();
-    options.set_child_list(true);
-    st.observing_root = !narrow;
-    if !narrow {
-        options.set_subtree(true);
-        let _ = observer.observe_with_options(root, &options);
-        return;
-    }
-    let Some((_, written)) = &st.settled else {
-        return;
-    };
-    let mut seen: Vec<Node> = Vec::new();
-    for element in written {
-        let mut node = element.parent_node();
-        while let Some(n) = node {
-            if seen.contains(&n) {
-                break; // the rest of this chain is already observed
-            }
-            let _ = observer.observe_with_options(&n, &options);
-            node = n.parent_node();
-            seen.push(n);
-        }
-    }
 }

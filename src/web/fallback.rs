@@ -4,7 +4,7 @@
 //! like the entries, and goes as soon as a known control appears (`inject` removes it then).
 
 use crate::anchors::fallback::*;
-use crate::anchors::{ACTION_ATTR, ENTRY_MARKER};
+use crate::anchors::{native_markers, ACTION_ATTR, ENTRY_MARKER};
 use crate::gitlab_url::GitLabUrl;
 use crate::gitpod_url::LaunchMode;
 use crate::last_action::GITPOD;
@@ -13,7 +13,7 @@ use crate::settings::Settings;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlAnchorElement};
 
-use super::inject::{attr_selector, elements, set_link};
+use super::dom::{attr_selector, elements, set_link};
 
 /// Places or updates the button; `None` (and no button) where the page gets none.
 pub fn place(
@@ -75,15 +75,26 @@ fn build(doc: &Document, name: &str) -> Result<Element, JsValue> {
     Ok(button)
 }
 
-/// GitLab's own Gitpod item anywhere: its markers, or a link to a Gitpod origin.
+/// GitLab's own Gitpod item in any of GitLab's controls and action bars: its markers of every
+/// era, or a link there to a Gitpod origin. Links in rendered content (a README's "Open in
+/// Gitpod" badge) are not GitLab's item and never count.
 fn native_anywhere(doc: &Document, origin: &str) -> Result<bool, JsValue> {
-    if doc.query_selector(NATIVE_ANYWHERE)?.is_some() {
-        return Ok(true);
+    let markers: Vec<&str> = native_markers().collect();
+    let markers = markers.join(",");
+    let links = ["a[href*=\"#http\"]:not([", ENTRY_MARKER, "])"].concat();
+    for region in control_regions() {
+        for bar in elements(doc.query_selector_all(region)?) {
+            if bar.query_selector(&markers)?.is_some() {
+                return Ok(true);
+            }
+            let gitpod = elements(bar.query_selector_all(&links)?).any(|a| {
+                a.dyn_ref::<HtmlAnchorElement>()
+                    .is_some_and(|a| opens_gitpod(&a.href(), origin))
+            });
+            if gitpod {
+                return Ok(true);
+            }
+        }
     }
-    let links =
-        doc.query_selector_all(&["a[href*=\"#http\"]:not([", ENTRY_MARKER, "])"].concat())?;
-    Ok(elements(links).any(|a| {
-        a.dyn_ref::<HtmlAnchorElement>()
-            .is_some_and(|a| opens_gitpod(&a.href(), origin))
-    }))
+    Ok(false)
 }

@@ -10,11 +10,15 @@ mod i18n;
 #[cfg(feature = "content")]
 mod content;
 #[cfg(feature = "content")]
+mod dom;
+#[cfg(feature = "content")]
 mod fallback;
 #[cfg(feature = "content")]
 mod inject;
 #[cfg(feature = "content")]
 mod js_values;
+#[cfg(feature = "content")]
+mod watcher;
 
 #[cfg(feature = "background")]
 mod background;
