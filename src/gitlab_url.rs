@@ -107,7 +107,11 @@ impl<'a> Hints<'a> {
         }
         if let Some(segs) = self.find_file.map(segments) {
             if let Some(at) = segs.iter().position(|s| *s == "find_file") {
-                let end = if at > 0 && segs[at - 1] == "-" { at - 1 } else { at };
+                let end = if at > 0 && segs[at - 1] == "-" {
+                    at - 1
+                } else {
+                    at
+                };
                 out.push(segs[..end].to_vec());
             }
         }
@@ -301,9 +305,10 @@ fn split_project(segments: &[&str], hints: Hints<'_>) -> (usize, usize) {
     // Without one (GitLab < 12, or a project root): the project's own name, its last segment,
     // ends it (a namespace comes first); else a route of GitLab < 12 does
     // (`group/project/tree/main`, `…/merge_requests/1/diffs`); else the path is the project.
-    let named = hints.project_name.filter(|n| !n.is_empty()).and_then(|name| {
-        (1..after_root.len()).find(|&i| after_root[i].eq_ignore_ascii_case(name))
-    });
+    let named = hints
+        .project_name
+        .filter(|n| !n.is_empty())
+        .and_then(|name| (1..after_root.len()).find(|&i| after_root[i].eq_ignore_ascii_case(name)));
     let project_len = named.map(|at| at + 1).unwrap_or_else(|| {
         // A route has something after it: `org/team/blob` alone is a project named `blob`.
         (2..after_root.len().saturating_sub(1))

@@ -202,8 +202,17 @@ fn fuzz_page_urls() {
                 // subgroup named `tree`) reads, without `/-/` and without the page's hints, as
                 // that route: one step from there the canonical URL is a fixed point.
                 let routed = page.project_path().split('/').skip(2).any(|s| {
-                    ["tree", "blob", "commits", "commit", "merge_requests", "issues", "blame", "raw"]
-                        .contains(&s)
+                    [
+                        "tree",
+                        "blob",
+                        "commits",
+                        "commit",
+                        "merge_requests",
+                        "issues",
+                        "blame",
+                        "raw",
+                    ]
+                    .contains(&s)
                 });
                 if routed && page.page() == &gitpod_gitlab::gitlab_url::Page::Project {
                     let third = GitLabUrl::parse(&again.canonical()).unwrap();

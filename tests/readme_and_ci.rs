@@ -86,7 +86,10 @@ fn ci_gives_each_command_an_empty_cargo_home_and_npm_cache() {
             ".ci/run: {needle} missing"
         );
     }
-    assert!(!script.contains("RUSTUP_HOME="), "rustup's toolchains stay shared");
+    assert!(
+        !script.contains("RUSTUP_HOME="),
+        "rustup's toolchains stay shared"
+    );
 }
 
 #[test]

@@ -178,17 +178,38 @@ fn legacy_paths_without_dash() {
         "https://gitpod.io/#https://gitlab.com/group/project/-/merge_requests/1"
     );
     for (url, canonical) in [
-        ("https://gitlab.com/g/p/blob/master/a/b.c", "https://gitlab.com/g/p/-/blob/master/a/b.c"),
-        ("https://gitlab.com/g/p/commit/0123abc", "https://gitlab.com/g/p/-/commit/0123abc"),
-        ("https://gitlab.com/g/p/commits/master", "https://gitlab.com/g/p/-/commits/master"),
-        ("https://gitlab.com/g/p/issues/12", "https://gitlab.com/g/p/-/issues/12"),
-        ("https://gitlab.com/g/sub/p/tree/feature/x", "https://gitlab.com/g/sub/p/-/tree/feature/x"),
+        (
+            "https://gitlab.com/g/p/blob/master/a/b.c",
+            "https://gitlab.com/g/p/-/blob/master/a/b.c",
+        ),
+        (
+            "https://gitlab.com/g/p/commit/0123abc",
+            "https://gitlab.com/g/p/-/commit/0123abc",
+        ),
+        (
+            "https://gitlab.com/g/p/commits/master",
+            "https://gitlab.com/g/p/-/commits/master",
+        ),
+        (
+            "https://gitlab.com/g/p/issues/12",
+            "https://gitlab.com/g/p/-/issues/12",
+        ),
+        (
+            "https://gitlab.com/g/sub/p/tree/feature/x",
+            "https://gitlab.com/g/sub/p/-/tree/feature/x",
+        ),
     ] {
-        assert_eq!(GitLabUrl::parse(url).unwrap().canonical(), canonical, "{url}");
+        assert_eq!(
+            GitLabUrl::parse(url).unwrap().canonical(),
+            canonical,
+            "{url}"
+        );
     }
     // A project named like a route is a project where nothing follows it.
     assert_eq!(
-        GitLabUrl::parse("https://gitlab.com/org/team/blob").unwrap().project_path(),
+        GitLabUrl::parse("https://gitlab.com/org/team/blob")
+            .unwrap()
+            .project_path(),
         "org/team/blob"
     );
     // With the page's project path, resolved to the modern form.
@@ -231,12 +252,17 @@ fn the_page_states_where_its_project_ends() {
         },
     );
     assert_eq!(nested.project_path(), "org/tree/app");
-    assert_eq!(nested.canonical(), "https://gitlab.com/org/tree/app/-/blob/main/x.rs");
+    assert_eq!(
+        nested.canonical(),
+        "https://gitlab.com/org/tree/app/-/blob/main/x.rs"
+    );
     // GitLab 12.x merge request: the Web IDE route of GitLab's own link.
     let mr = parse(
         "https://gitlab.com/sourcegraph/jsonrpc2/merge_requests/1/diffs",
         Hints {
-            web_ide_route: Some("/-/ide/project/sourcegraph/jsonrpc2/merge_requests/1?target_project="),
+            web_ide_route: Some(
+                "/-/ide/project/sourcegraph/jsonrpc2/merge_requests/1?target_project=",
+            ),
             ..Hints::default()
         },
     );

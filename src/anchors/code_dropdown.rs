@@ -15,7 +15,8 @@ pub const ANCHOR: Anchor = Anchor {
         "#js-code-dropdown a[href*=\"/-/ide/project/\"]",
     ],
     control: &["[data-testid=\"code-dropdown\"]", "#js-code-dropdown"],
-    mount: &["#js-code-dropdown:empty"],
+    // The Code dropdown's own mount and the tree header's holder it mounts into.
+    mount: &["#js-code-dropdown:empty", ".project-code-holder:empty"],
     native_gitpod: &["[data-testid=\"gitpod-menu-item\"]"],
     label: Label::Name,
     kind: Kind::Menu(&Menu {

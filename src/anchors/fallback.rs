@@ -29,7 +29,7 @@ pub const FALLBACK_ATTR: &str = "data-gitpod-ext-fallback";
 pub const FALLBACK_TESTID: &str = "gitpod-ext-fallback";
 /// After `load`, how long the content area must stay unchanged before the fallback appears:
 /// GitLab mounts its controls in bursts (lazily imported Vue chunks, then GraphQL).
-pub const QUIET_MS: f64 = 150.0;
+pub const QUIET_MS: f64 = 400.0;
 /// The longest wait after `load` for GitLab to fill a control's mount point (`Anchor::mount`):
 /// a page whose mount points stay empty this long gets the fallback, which moves into GitLab's
 /// control if that still mounts (never later than a second after `load`).
@@ -57,5 +57,9 @@ pub fn control_regions() -> impl Iterator<Item = &'static str> {
         .iter()
         .filter(|(_, bar)| *bar)
         .map(|(sel, _)| *sel)
-        .chain(super::ANCHORS.iter().flat_map(|a| a.control.iter().copied()))
+        .chain(
+            super::ANCHORS
+                .iter()
+                .flat_map(|a| a.control.iter().copied()),
+        )
 }

@@ -9,10 +9,11 @@ use super::{Anchor, Kind, Label};
 pub const ANCHOR: Anchor = Anchor {
     name: "web-ide-button",
     place: "place_web_ide_button",
+    // Its own markers only: a plain link to the `/-/ide/project/` route beside a menu that
+    // mounts later (17.x+ tree headers) is not this era's lone button.
     web_ide: &[
         "a[data-qa-selector=\"web_ide_button\"]:not(.split-content-button)",
         "a.qa-web-ide-button",
-        "a[href*=\"/-/ide/project/\"]:not(.split-content-button)",
     ],
     control: &[
         "#web-ide-link",

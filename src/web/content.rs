@@ -5,7 +5,9 @@
 
 use super::bindings::ui_language;
 use super::dom::{all, attr_selector};
-use super::inject::{action_element, click_of, close_menu_of, find_control, inject, Click, Context, Outcome};
+use super::inject::{
+    action_element, click_of, close_menu_of, find_control, inject, Click, Context, Outcome,
+};
 use super::js_values::{stored_last_actions, stored_settings, string_map};
 use super::watcher::{self, Watcher};
 use super::{ext, fallback};
@@ -210,7 +212,11 @@ fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
     };
     let mut outcome = inject(&doc, &cx);
     if outcome == Outcome::NoControl {
-        let last_change = state.watcher.borrow().as_ref().map_or(now, watcher::last_change);
+        let last_change = state
+            .watcher
+            .borrow()
+            .as_ref()
+            .map_or(now, watcher::last_change);
         let pending = !state.mounts.is_empty() && !all(&doc, &state.mounts).is_empty();
         match fallback_due(s.since, last_change, pending) {
             Some(due) if now >= due => {
@@ -236,9 +242,7 @@ fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
         s.since = Some(now);
     }
     let written = matches!(outcome, Outcome::Entry(..) | Outcome::Native(_))
-        .then(|| {
-            all(&doc, &["[", ENTRY_MARKER, "],[", LAST_MARKER, "]"].concat())
-        })
+        .then(|| all(&doc, &["[", ENTRY_MARKER, "],[", LAST_MARKER, "]"].concat()))
         .filter(|w| !w.is_empty())
         .map(|w| (href, w));
     if s.outcome.as_ref() != Some(&outcome) {

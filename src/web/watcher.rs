@@ -134,7 +134,10 @@ fn on_change(watcher: &Watcher) {
             w.refreshes_in_window = 0;
         }
         w.refreshes_in_window = w.refreshes_in_window.saturating_add(1);
-        (w.refreshes_in_window <= AT_ONCE_PER_FRAME, w.refresh.clone())
+        (
+            w.refreshes_in_window <= AT_ONCE_PER_FRAME,
+            w.refresh.clone(),
+        )
     };
     if now_allowed {
         refresh(); // no frame of latency

@@ -30,6 +30,10 @@ export const UNKNOWN = [
     body: `<div class="tree-controls" data-testid="tree-controls-container">${LAUNCHER}</div>` },
   { kind: "file", url: `${BASE}/-/blob/main/src/lib.rs`, dataPage: "projects:blob:show", spot: '[data-testid="blob-controls"]',
     body: `<div data-testid="blob-controls">${LAUNCHER}</div>` },
+  // A README's "Open in Gitpod" badge is content, not GitLab's own Gitpod item.
+  { kind: "project whose README has an Open in Gitpod badge", url: `${BASE}/-/tree/badge`, dataPage: "projects:tree:show", spot: ".tree-controls",
+    body: `<div class="tree-controls" data-testid="tree-controls-container">${LAUNCHER}</div>
+      <article class="file-holder readme-holder"><div class="file-content md"><p><a href="https://gitpod.io/#https://gitlab.com/tanuki-org/next-gitlab"><img alt="Open in Gitpod" src="data:,"></a></p></div></article>` },
   { kind: "commit", url: `${BASE}/-/commit/5f3c2b1a9d`, dataPage: "projects:commit:show", spot: "#content-body",
     body: `<div class="page-content-header"><h2>Commit 5f3c2b1a</h2></div>` },
   { kind: "merge request", url: `${BASE}/-/merge_requests/77`, dataPage: "projects:merge_requests:show", spot: ".js-issuable-actions",

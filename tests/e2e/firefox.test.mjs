@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { EXTENSION_DIR, ENTRY, VERSION } from "./harness.mjs";
-import { CSP, fixtureSets, startServer } from "./server.mjs";
+import { CSP, fixtureSets, realPages, startServer } from "./server.mjs";
 import { UNKNOWN, fallbackPages } from "./fallback_pages.mjs";
 import { EDIT as LANG_EDIT, languagePages } from "./lang_pages.mjs";
 
@@ -178,6 +178,41 @@ for (const fixture of eras) {
       await wd("DELETE", "/window");
       await wd("POST", "/window", { handle: home });
     }
+  });
+}
+
+// Pages GitLab itself rendered (a sample across the kinds of control): the entry in GitLab's
+// control, or the fallback, opening the canonical URL (real_pages.test.mjs has them all).
+const SAMPLE = /split-button-xiph|fork-buttons-logged-in-gt|edit-dropdown-after-router|mr-widget|tree-legacy-route/;
+for (const p of realPages().filter((f) => SAMPLE.test(f.file))) {
+  test(`Firefox: saved page ${p.file}: ${p.control ? "the entry in " + p.control : "the fallback"} opens ${p.gitpod_url}`, async () => {
+    await wd("POST", "/url", { url: p.url });
+    const selector = p.control ? ENTRY : '[data-testid="gitpod-ext-fallback"]';
+    const found = await until(() => script((sel, control) => {
+      const all = document.querySelectorAll(sel);
+      if (all.length !== 1) return null;
+      const e = all[0];
+      const inside = control ? Boolean(e.closest(control)) : true;
+      return { link: e.matches("a, button") ? e : e.querySelector("a, button"), inside };
+    }, selector, p.control || null), "the Gitpod entry");
+    assert.ok(found.inside, `inside ${p.control}`);
+    let link = found.link;
+    if (p.select) {
+      await wd("POST", `/element/${link[ELEMENT]}/click`, {});
+      link = await until(() => script((c, want) => {
+        const primary = document.querySelector(`${c} .split-content-button`);
+        return primary && primary.getAttribute("href") === want ? primary : null;
+      }, p.control, p.gitpod_url), "the split button to perform Gitpod");
+    }
+    assert.equal(await wd("GET", `/element/${link[ELEMENT]}/attribute/href`), p.gitpod_url);
+    const home = await wd("GET", "/window");
+    const before = await wd("GET", "/window/handles");
+    await wd("POST", `/element/${link[ELEMENT]}/click`, {});
+    const opened = await until(async () => (await wd("GET", "/window/handles")).find((h) => !before.includes(h)), "Gitpod to open");
+    await wd("POST", "/window", { handle: opened });
+    await until(async () => (await wd("GET", "/url")) === p.gitpod_url, `the tab to show ${p.gitpod_url}`);
+    await wd("DELETE", "/window");
+    await wd("POST", "/window", { handle: home });
   });
 }
 

@@ -26,6 +26,8 @@ export const CSP = {
  * it exists. */
 export const REAL_UI_DIR = join(here, "../gitlab-ui/dist");
 const OWN_DIR = join(here, "../fixtures/gitlab");
+/** Pages GitLab itself rendered and others saved (real_pages.test.mjs; see its README). */
+const REAL_PAGES_DIR = join(here, "../fixtures/gitlab-real");
 /** Asset routes: the real-UI pages' bundles and the hand-written fixtures' shared script. */
 const ASSET_DIRS = { "/-/real-ui-assets/": REAL_UI_DIR, "/-/fixture-assets/": OWN_DIR };
 
@@ -46,6 +48,12 @@ export function fixtureSets() {
   return [...(shared ? [shared] : []), ...required].flatMap((dir) =>
     JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")).map((f) => ({ ...f, path: join(dir, f.file) })),
   );
+}
+
+/** The corpus of pages GitLab itself rendered, with what each must get (its own table: a page
+ * without a Web IDE action gets the fallback, which the era tables never expect). */
+export function realPages() {
+  return JSON.parse(readFileSync(join(REAL_PAGES_DIR, "expected.json"), "utf8")).map((f) => ({ ...f, path: join(REAL_PAGES_DIR, f.file) }));
 }
 
 function certificate() {
@@ -96,7 +104,7 @@ function gitpod(req, res, state) {
  * being diagnosed). */
 export async function startServer({ csp = CSP.gitlab, pages = {}, port = 0, fixtures: withFixtures = true } = {}) {
   // `fixtures: false`: only `pages` (cargo xtask diagnose serves one saved page).
-  const fixtures = withFixtures ? fixtureSets() : [];
+  const fixtures = withFixtures ? [...fixtureSets(), ...realPages()] : [];
   const byUrl = new Map(fixtures.flatMap((f) => [[f.url.split("?")[0], f], [f.url, f]]));
   const gitpodHits = [];
   const state = { csp, authorize: "success" };

@@ -201,9 +201,7 @@ pub fn mark_last(
     cx: &Context<'_>,
 ) -> Result<(), JsValue> {
     let chosen = find_item(group, cx.last, cx.settings.gitpod_origin().as_str());
-    let marked = found
-        .control
-        .query_selector(&attr_selector(LAST_MARKER))?;
+    let marked = found.control.query_selector(&attr_selector(LAST_MARKER))?;
     if marked != chosen {
         if let Some(old) = &marked {
             old.remove_attribute(LAST_MARKER)?;

@@ -164,7 +164,10 @@ fn climb(anchor: &'static Anchor, action: Element) -> Option<Found> {
 
 /// One of our own elements (never taken for GitLab's).
 fn ours(e: &Element) -> bool {
-    e.closest(&attr_selector(ENTRY_MARKER)).ok().flatten().is_some()
+    e.closest(&attr_selector(ENTRY_MARKER))
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 /// The known control `target` is in.

@@ -20,7 +20,16 @@ const PRIMARY_SAVED: [(&str, &str); 3] = [
 
 /// GitLab's own divider in the group, the one ours copy.
 pub fn divider(group: &Element, split: &SplitButton) -> Result<Option<Element>, JsValue> {
-    group.query_selector(&[":scope > :is(", split.divider, "):not([", ENTRY_MARKER, "])"].concat())
+    group.query_selector(
+        &[
+            ":scope > :is(",
+            split.divider,
+            "):not([",
+            ENTRY_MARKER,
+            "])",
+        ]
+        .concat(),
+    )
 }
 
 /// Our copy of GitLab's divider before the entry of `action`.
