@@ -10,7 +10,8 @@ use serde::Deserialize;
 #[serde(default)]
 pub struct TabReport {
     /// `entry`, `native`, `fallback`, `none`, `failed`, `not_gitlab`, `blocked` (the page's
-    /// CSP stopped the content script), or `starting` (not done yet).
+    /// CSP stopped the content script), `off` (the user turned in-page entries off), or
+    /// `starting` (not done yet).
     pub state: String,
     /// The anchor (GitLab control) name, for `entry` and `native`.
     pub anchor: String,
@@ -40,6 +41,7 @@ pub fn describe(report: Option<&TabReport>) -> (&'static str, Option<&'static st
         "failed" => "diag_failed",
         "not_gitlab" => "diag_not_gitlab",
         "blocked" => "diag_blocked",
+        "off" => "diag_off",
         _ => "diag_starting",
     };
     (key, None)

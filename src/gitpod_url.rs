@@ -81,18 +81,13 @@ pub fn gitpod_url(origin: &GitpodOrigin, context: &GitLabUrl, mode: LaunchMode) 
         LaunchMode::WithOptions => "/?autostart=false#",
         LaunchMode::Prebuild => "/#prebuild/",
     };
-    url_with(origin, middle, context)
+    url_with(origin.as_str(), middle, context)
 }
 
 /// `<origin><middle><context>`, the context encoded as a fragment.
-pub(crate) fn url_with(origin: &GitpodOrigin, middle: &str, context: &GitLabUrl) -> String {
+pub(crate) fn url_with(origin: &str, middle: &str, context: &GitLabUrl) -> String {
     // Concatenation, not `format!`: this runs in the content script, kept free of `core::fmt`.
-    [
-        origin.as_str(),
-        middle,
-        &fragment_encoded(&context.canonical()),
-    ]
-    .concat()
+    [origin, middle, &fragment_encoded(&context.canonical())].concat()
 }
 
 /// `text` as a URL fragment: what the WHATWG fragment percent-encode set covers is encoded, so

@@ -133,3 +133,45 @@ impl EnabledHosts {
             .collect()
     }
 }
+
+/// One "Open link in <name>" context-menu item: the links it shows on, and the target name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkMenuItem {
+    /// The default target's item is `base`; another target's is `base:<name>`.
+    pub id: String,
+    pub name: String,
+    pub patterns: Vec<String>,
+}
+
+/// The link items: one per target that GitLab hosts open in (gitlab.com and every enabled
+/// host), each showing only on its hosts' links, so a link shows exactly one.
+pub fn link_menu_items(
+    base: &str,
+    settings: &crate::settings::Settings,
+    hosts: &EnabledHosts,
+) -> Vec<LinkMenuItem> {
+    let mut items: Vec<LinkMenuItem> = Vec::new();
+    let origins = BUILTIN_ORIGINS
+        .iter()
+        .map(|o| o.to_string())
+        .chain(hosts.origins().iter().cloned());
+    for origin in origins {
+        let host = origin.split_once("://").map_or(origin.as_str(), |(_, h)| h);
+        let name = settings.target_for(host).name();
+        let pattern = match_pattern(&origin);
+        match items.iter_mut().find(|i| i.name == name) {
+            Some(item) if !item.patterns.contains(&pattern) => item.patterns.push(pattern),
+            Some(_) => {}
+            None => items.push(LinkMenuItem {
+                id: if name == settings.target.name() {
+                    base.to_string()
+                } else {
+                    format!("{base}:{name}")
+                },
+                name: name.to_string(),
+                patterns: vec![pattern],
+            }),
+        }
+    }
+    items
+}

@@ -2,6 +2,7 @@
 //! serde's, checked on the host; the web glue only converts to and from JS values.
 
 use crate::gitpod_url::LaunchMode;
+use crate::settings::{HostTargetForm, TargetForm};
 use serde::{Deserialize, Serialize};
 
 /// Longest free-text field accepted in a request; longer ones are refused, not truncated.
@@ -33,17 +34,17 @@ pub enum Request {
     Connect {
         host: String,
     },
-    /// Replace the settings (popup form). The origin is validated again here.
+    /// Replace the settings (popup form). Everything is validated again here
+    /// (`Settings::from_form`).
     SaveSettings {
-        /// "gitpod", "ona" or "custom"; absent: decided by the origin (as stored by schema 1).
+        target: TargetForm,
+        /// GitLab hosts that open somewhere else than `target`.
         #[serde(default)]
-        target: Option<String>,
-        gitpod_origin: String,
-        /// A custom target's name (its entries' label).
-        #[serde(default)]
-        target_name: String,
+        host_targets: Vec<HostTargetForm>,
         open_in_new_tab: bool,
         toolbar_opens_directly: bool,
+        #[serde(default = "yes")]
+        in_page_entries: bool,
     },
     /// Enable a self-hosted GitLab whose permission the popup was just granted; `tab_id`, if
     /// given, gets the content script at once.
@@ -73,18 +74,35 @@ pub enum Reply {
     },
 }
 
+fn yes() -> bool {
+    true
+}
+
 impl Request {
     pub fn validate(&self) -> Result<(), String> {
+        if let Request::SaveSettings {
+            target,
+            host_targets,
+            ..
+        } = self
+        {
+            let too_long = host_targets
+                .iter()
+                .flat_map(|h| h.target.texts().into_iter().chain([h.host.as_str()]))
+                .chain(target.texts())
+                .any(|t| t.len() > MAX_TEXT);
+            return if too_long || host_targets.len() > crate::settings::MAX_HOST_TARGETS {
+                Err("request too long".into())
+            } else {
+                Ok(())
+            };
+        }
         let texts: &[&str] = match self {
             Request::Ping {} | Request::ContentWasm {} => &[],
             Request::ContentBlocked { reason } => &[reason],
             Request::Open { url, .. } => &[url],
             Request::Connect { host } => &[host],
-            Request::SaveSettings {
-                gitpod_origin,
-                target_name,
-                ..
-            } => &[gitpod_origin, target_name],
+            Request::SaveSettings { .. } => &[],
             Request::EnableHost { origin, .. } | Request::DisableHost { origin } => &[origin],
         };
         if texts.iter().any(|t| t.len() > MAX_TEXT) {

@@ -3,32 +3,44 @@
 //! Storage can hold anything (older schemas, another version's fields, hand-edited garbage):
 //! decoding never fails, keeps every field it can read and fills the rest with defaults.
 
-use crate::gitpod_target::{GitpodTarget, TargetKind};
+use crate::gitpod_target::{GitpodTarget, Presets, TargetKind};
 use crate::gitpod_url::GitpodOrigin;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// The storage key holding the settings object.
 pub const SETTINGS_KEY: &str = "settings";
-/// 2: the Gitpod target (`target`, `target_name`); 1 had only `gitpod_origin`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: per-GitLab-host targets (`host_targets`), a Classic target's launch presets (`editor`,
+/// `workspace_class`), `in_page_entries`; 2: the Gitpod target (`target`, `target_name`);
+/// 1 had only `gitpod_origin`. Older schemas read as 3 with defaults for what they lack.
+pub const SCHEMA_VERSION: u32 = 3;
+/// The most GitLab hosts with a target of their own that are kept.
+pub const MAX_HOST_TARGETS: usize = 50;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// Where pages open: Gitpod, Ona or a custom instance (its origin and name).
     pub target: GitpodTarget,
+    /// GitLab hosts (`gitlab.example.com:8443`) that open somewhere else, sorted by host.
+    pub host_targets: Vec<(String, GitpodTarget)>,
     pub open_in_new_tab: bool,
     /// The toolbar button opens the current GitLab page in Gitpod instead of the popup.
     pub toolbar_opens_directly: bool,
+    /// Entries inside GitLab's pages; off leaves GitLab pages untouched (the popup, toolbar,
+    /// shortcut and context menu keep working).
+    pub in_page_entries: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             target: GitpodTarget::default(),
+            host_targets: Vec::new(),
             open_in_new_tab: true,
             toolbar_opens_directly: false,
+            in_page_entries: true,
         }
     }
 }
@@ -41,59 +53,232 @@ pub struct StoredSettings {
     pub target: Loose,
     pub gitpod_origin: Loose,
     pub target_name: Loose,
+    pub editor: Loose,
+    pub workspace_class: Loose,
+    /// `{ "<GitLab host>": { target, gitpod_origin, target_name, editor, workspace_class } }`
+    pub host_targets: Loose,
     pub open_in_new_tab: Loose,
     pub toolbar_opens_directly: Loose,
+    pub in_page_entries: Loose,
 }
+
+/// The fields of one stored target, at the top level and in each `host_targets` entry.
+pub const TARGET_FIELDS: [&str; 5] = [
+    "target",
+    "gitpod_origin",
+    "target_name",
+    "editor",
+    "workspace_class",
+];
 
 /// The stored shape as written.
 #[derive(Debug, Serialize)]
 pub struct StoredSettingsOut<'a> {
     pub schema: u32,
+    // The default target's fields at the top level, as schemas 1 and 2 kept them (spelled
+    // out: `serde(flatten)` costs the popup's wasm several KB).
     pub target: &'a str,
     pub gitpod_origin: &'a str,
     pub target_name: &'a str,
+    pub editor: &'a str,
+    pub workspace_class: &'a str,
+    pub host_targets: BTreeMap<&'a str, StoredTargetOut<'a>>,
     pub open_in_new_tab: bool,
     pub toolbar_opens_directly: bool,
+    pub in_page_entries: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StoredTargetOut<'a> {
+    pub target: &'a str,
+    pub gitpod_origin: &'a str,
+    pub target_name: &'a str,
+    pub editor: &'a str,
+    pub workspace_class: &'a str,
+}
+
+impl<'a> StoredTargetOut<'a> {
+    fn of(t: &'a GitpodTarget) -> Self {
+        StoredTargetOut {
+            target: t.kind().as_str(),
+            gitpod_origin: t.origin().as_str(),
+            target_name: t.name(),
+            editor: t.presets().editor.as_deref().unwrap_or(""),
+            workspace_class: t.presets().workspace_class.as_deref().unwrap_or(""),
+        }
+    }
+}
+
+/// A stored target from its fields (`get` reads one of [`TARGET_FIELDS`]). Schema 1 stored only
+/// the origin: gitpod.io and app.ona.com become their presets, any other origin a custom target
+/// named "Gitpod", as its entries were labelled.
+/// `dyn`: one copy in the content wasm for the top level and the host entries.
+fn target_from<'a>(get: &dyn Fn(&str) -> Option<&'a Loose>) -> GitpodTarget {
+    let text = |field: &str| get(field).and_then(Loose::as_str);
+    let kind = text("target").and_then(TargetKind::parse);
+    let origin = text("gitpod_origin").and_then(|s| GitpodOrigin::parse(s).ok());
+    // A stored preset that is not an id (hand-edited) is dropped, not sent to Gitpod.
+    let preset = |field: &str| {
+        text(field)
+            .and_then(|s| crate::gitpod_target::preset(s).ok())
+            .flatten()
+    };
+    GitpodTarget::from_parts(kind, origin, text("target_name").unwrap_or_default()).with_presets(
+        Presets {
+            editor: preset("editor"),
+            workspace_class: preset("workspace_class"),
+        },
+    )
 }
 
 impl Settings {
-    /// The target's origin: where the connect flow and the Gitpod URLs point.
+    /// The default target's origin.
     pub fn gitpod_origin(&self) -> &GitpodOrigin {
         self.target.origin()
     }
 
+    /// Where pages of the GitLab `host` (`GitLabUrl::host`, with its port) open.
+    pub fn target_for(&self, host: &str) -> &GitpodTarget {
+        self.host_targets
+            .iter()
+            .find(|(h, _)| h.eq_ignore_ascii_case(host))
+            .map_or(&self.target, |(_, t)| t)
+    }
+
     pub fn from_stored(raw: &StoredSettings) -> Settings {
         let defaults = Settings::default();
-        // Schema 1 stored only the origin: gitpod.io and app.ona.com become their presets, any
-        // other origin a custom target named "Gitpod", as its entries were labelled.
-        let kind = raw.target.as_str().and_then(TargetKind::parse);
-        let origin = raw
-            .gitpod_origin
-            .as_str()
-            .and_then(|s| GitpodOrigin::parse(s).ok());
-        let name = raw.target_name.as_str().unwrap_or_default();
+        let top = |field: &str| match field {
+            "target" => Some(&raw.target),
+            "gitpod_origin" => Some(&raw.gitpod_origin),
+            "target_name" => Some(&raw.target_name),
+            "editor" => Some(&raw.editor),
+            "workspace_class" => Some(&raw.workspace_class),
+            _ => None,
+        };
+        // In stored order (written sorted); no sort here: this runs in the content script too.
+        let mut host_targets: Vec<(String, GitpodTarget)> = Vec::new();
+        if let Loose::Object(entries) = &raw.host_targets {
+            for (host, value) in entries {
+                let host = host.to_ascii_lowercase();
+                let fresh = !host_targets.iter().any(|(h, _)| *h == host);
+                if fresh && !host.is_empty() && matches!(value, Loose::Object(_)) {
+                    host_targets.push((host, target_from(&|f| value.get(f))));
+                }
+                if host_targets.len() == MAX_HOST_TARGETS {
+                    break;
+                }
+            }
+        }
+        let flag = |v: &Loose, default: bool| v.as_bool().unwrap_or(default);
         Settings {
-            target: GitpodTarget::from_parts(kind, origin, name),
-            open_in_new_tab: raw
-                .open_in_new_tab
-                .as_bool()
-                .unwrap_or(defaults.open_in_new_tab),
-            toolbar_opens_directly: raw
-                .toolbar_opens_directly
-                .as_bool()
-                .unwrap_or(defaults.toolbar_opens_directly),
+            target: target_from(&top),
+            host_targets,
+            open_in_new_tab: flag(&raw.open_in_new_tab, defaults.open_in_new_tab),
+            toolbar_opens_directly: flag(
+                &raw.toolbar_opens_directly,
+                defaults.toolbar_opens_directly,
+            ),
+            in_page_entries: flag(&raw.in_page_entries, defaults.in_page_entries),
         }
     }
 
     pub fn to_stored(&self) -> StoredSettingsOut<'_> {
+        let top = StoredTargetOut::of(&self.target);
         StoredSettingsOut {
             schema: SCHEMA_VERSION,
-            target: self.target.kind().as_str(),
-            gitpod_origin: self.target.origin().as_str(),
-            target_name: self.target.name(),
+            target: top.target,
+            gitpod_origin: top.gitpod_origin,
+            target_name: top.target_name,
+            editor: top.editor,
+            workspace_class: top.workspace_class,
+            host_targets: self
+                .host_targets
+                .iter()
+                .map(|(h, t)| (h.as_str(), StoredTargetOut::of(t)))
+                .collect(),
             open_in_new_tab: self.open_in_new_tab,
             toolbar_opens_directly: self.toolbar_opens_directly,
+            in_page_entries: self.in_page_entries,
         }
+    }
+}
+
+/// One target as the settings form sends it (the popup checked it; the worker checks again).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TargetForm {
+    /// "gitpod", "ona" or "custom"; absent: decided by the origin (as stored by schema 1).
+    pub target: Option<String>,
+    pub gitpod_origin: String,
+    /// A custom target's name (its entries' label).
+    pub target_name: String,
+    /// A Classic instance's launch presets; blank: none.
+    pub editor: String,
+    pub workspace_class: String,
+}
+
+/// A GitLab host's own target, as the settings form sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostTargetForm {
+    pub host: String,
+    pub target: TargetForm,
+}
+
+impl TargetForm {
+    pub fn to_target(&self) -> Result<GitpodTarget, crate::gitpod_target::TargetError> {
+        GitpodTarget::from_form(
+            self.target.as_deref(),
+            &self.gitpod_origin,
+            &self.target_name,
+            &self.editor,
+            &self.workspace_class,
+        )
+    }
+
+    /// Every free-text field (for the request's length check).
+    pub fn texts(&self) -> [&str; 5] {
+        [
+            self.target.as_deref().unwrap_or(""),
+            &self.gitpod_origin,
+            &self.target_name,
+            &self.editor,
+            &self.workspace_class,
+        ]
+    }
+}
+
+impl Settings {
+    /// The settings a form sent, validated: every target, every host name (`gitlab.com`,
+    /// `gitlab.example.com:8443`), at most [`MAX_HOST_TARGETS`] hosts, each once.
+    pub fn from_form(
+        target: &TargetForm,
+        hosts: &[HostTargetForm],
+        open_in_new_tab: bool,
+        toolbar_opens_directly: bool,
+        in_page_entries: bool,
+    ) -> Result<Settings, String> {
+        if hosts.len() > MAX_HOST_TARGETS {
+            return Err(format!("at most {MAX_HOST_TARGETS} GitLab hosts"));
+        }
+        let mut host_targets = Vec::with_capacity(hosts.len());
+        for h in hosts {
+            let host = crate::connect::gitlab_host(&h.host)
+                .ok_or_else(|| format!("{}: not a GitLab host name", h.host))?;
+            let target = h.target.to_target().map_err(|e| format!("{host}: {e}"))?;
+            host_targets.push((host, target));
+        }
+        host_targets.sort_by(|a, b| a.0.cmp(&b.0));
+        if host_targets.windows(2).any(|w| w[0].0 == w[1].0) {
+            return Err("a GitLab host is listed twice".into());
+        }
+        Ok(Settings {
+            target: target.to_target().map_err(|e| e.to_string())?,
+            host_targets,
+            open_in_new_tab,
+            toolbar_opens_directly,
+            in_page_entries,
+        })
     }
 }
 
@@ -105,7 +290,9 @@ pub enum Loose {
     Bool(bool),
     Number(f64),
     Text(String),
-    /// null, arrays, objects: present but unusable for a scalar setting.
+    /// An object's entries (`host_targets`), in stored order.
+    Object(Vec<(String, Loose)>),
+    /// null, arrays, objects nested too deep: present but unusable.
     Other,
 }
 
@@ -113,6 +300,13 @@ impl Loose {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Loose::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// An object's field.
+    pub fn get(&self, key: &str) -> Option<&Loose> {
+        match self {
+            Loose::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -169,7 +363,25 @@ impl<'de> Visitor<'de> for LooseVisitor {
         Ok(Loose::Other)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Loose::Other)
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Key>()? {
+            let value = map.next_value::<Loose>()?;
+            if let Key(Some(key)) = key {
+                entries.push((key, value));
+            }
+        }
+        Ok(Loose::Object(entries))
+    }
+}
+
+/// An object's key: text, or anything else (kept out).
+struct Key(Option<String>);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Loose::deserialize(d)? {
+            Loose::Text(s) => Key(Some(s)),
+            _ => Key(None),
+        })
     }
 }

@@ -29,9 +29,10 @@ fn presets_name_and_urls() {
         gitpod.url(&page, LaunchMode::Open),
         "https://gitpod.io/#https://gitlab.com/group/project/-/tree/main"
     );
+    // gitpod.io's redirect to Ona drops the query: "with options" goes where it forwards to.
     assert_eq!(
         gitpod.url(&page, LaunchMode::WithOptions),
-        "https://gitpod.io/?autostart=false#https://gitlab.com/group/project/-/tree/main"
+        "https://app.ona.com/?autostart=false#https://gitlab.com/group/project/-/tree/main"
     );
     // Refused by every current server: not offered, and opens plainly if asked for.
     assert!(!gitpod.supports(LaunchMode::Prebuild));
@@ -95,7 +96,7 @@ fn stored_settings_migrate_without_loss() {
         GitpodTarget::custom(origin("https://gp.example.test"), "Gitpod")
     );
     assert!(own.toolbar_opens_directly);
-    // Schema 2 round trip, for each kind.
+    // Round trip of what this version writes (schema 3), for each kind.
     for target in [
         GitpodTarget::gitpod(),
         GitpodTarget::ona(),
@@ -106,7 +107,7 @@ fn stored_settings_migrate_without_loss() {
             ..Settings::default()
         };
         let written = serde_json::to_value(settings.to_stored()).unwrap();
-        assert_eq!(written["schema"], 2);
+        assert_eq!(written["schema"], 3);
         assert_eq!(decode(written), settings);
     }
     // Garbage in the new fields: the readable rest wins.

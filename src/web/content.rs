@@ -14,6 +14,7 @@ use super::{ext, fallback};
 use crate::anchors::fallback::{control_regions, fallback_due};
 use crate::anchors::{mount_points, ENTRY_MARKER, LAST_MARKER};
 use crate::gitlab_url::{GitLabUrl, Hints, Page};
+use crate::gitpod_target::GitpodTarget;
 use crate::last_action::{LastActions, GITPOD, GITPOD_OPTIONS, LAST_ACTION_KEY};
 use crate::page_text::page_text;
 use crate::settings::{Settings, SETTINGS_KEY};
@@ -49,13 +50,20 @@ pub fn content_main(dom_ready: js_sys::Promise) {
         }
         let settings =
             Settings::from_stored(&stored_settings(&stored_settings_raw.unwrap_or_default()));
+        if !settings.in_page_entries {
+            mark(&[("state", "off")]);
+            return; // the user wants GitLab's pages untouched (popup and toolbar still work)
+        }
+        let host = window().location().host().unwrap_or_default();
+        let target = settings.target_for(&host).clone();
         let stored = stored_last.unwrap_or_default();
         let loaded = document().ready_state() == "complete";
         let state = Rc::new(State {
             page: RefCell::new(PageState {
                 settings,
+                target,
                 last: LastActions::from_stored(&stored_last_actions(&stored)),
-                host: window().location().host().unwrap_or_default(),
+                host,
                 browser_lang: ui_language(),
                 outcome: None,
                 since: loaded.then(js_sys::Date::now),
@@ -95,6 +103,8 @@ struct State {
 
 struct PageState {
     settings: Settings,
+    /// Where this host's pages open.
+    target: GitpodTarget,
     last: LastActions,
     host: String,
     /// The browser's language: the entries' words where the GitLab page names none we ship.
@@ -207,6 +217,7 @@ fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
     let cx = Context {
         page: &page,
         settings: &s.settings,
+        target: &s.target,
         last: s.last.get(&s.host),
         text: &text,
     };
@@ -220,7 +231,7 @@ fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
         let pending = !state.mounts.is_empty() && !all(&doc, &state.mounts).is_empty();
         match fallback_due(s.since, last_change, pending) {
             Some(due) if now >= due => {
-                outcome = match fallback::place(&doc, &page, &s.settings) {
+                outcome = match fallback::place(&doc, &page, &s.settings, &s.target) {
                     Ok(Some(href)) => Outcome::Fallback(href),
                     Ok(None) => Outcome::NoControl,
                     Err(e) => Outcome::Failed(["fallback: ", &ext::js_text(e)].concat()),
@@ -316,7 +327,7 @@ fn listen(state: &Rc<State>) {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let click = click_of(&target, s.page.borrow().settings.gitpod_origin().as_str());
+        let click = click_of(&target, s.page.borrow().target.origin().as_str());
         let action = match click {
             Some(Click::Chose(action)) => action,
             Some(Click::Primary) => {

@@ -6,6 +6,7 @@
 use crate::anchors::fallback::*;
 use crate::anchors::{native_markers, ACTION_ATTR, ENTRY_MARKER};
 use crate::gitlab_url::GitLabUrl;
+use crate::gitpod_target::GitpodTarget;
 use crate::gitpod_url::LaunchMode;
 use crate::last_action::GITPOD;
 use crate::native_item::opens_gitpod;
@@ -20,9 +21,10 @@ pub fn place(
     doc: &Document,
     page: &GitLabUrl,
     settings: &Settings,
+    target: &GitpodTarget,
 ) -> Result<Option<String>, JsValue> {
     let existing = doc.query_selector(&attr_selector(FALLBACK_ATTR))?;
-    let origin = settings.gitpod_origin().as_str();
+    let origin = target.origin().as_str();
     if !page.is_code_page() || native_anywhere(doc, origin)? {
         if let Some(button) = existing {
             button.remove();
@@ -37,7 +39,7 @@ pub fn place(
     };
     let button = match existing {
         Some(button) => button,
-        None => build(doc, settings.target.name())?,
+        None => build(doc, target.name())?,
     };
     let placed = button.parent_element().is_some_and(|p| p == spot)
         && if at_end {
@@ -52,7 +54,7 @@ pub fn place(
             spot.prepend_with_node_1(&button)?;
         }
     }
-    let href = settings.target.url(page, LaunchMode::Open);
+    let href = target.url(page, LaunchMode::Open);
     set_link(&button, &href, settings.open_in_new_tab)?;
     Ok(Some(href))
 }

@@ -8,8 +8,13 @@ use crate::settings::{Loose, StoredSettings};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Any JS value as a `Loose` (what the serde decoder makes of it).
+/// Any JS value as a `Loose` (what the serde decoder makes of it; objects two levels deep, as
+/// `host_targets` is).
 pub fn loose(value: &JsValue) -> Loose {
+    loose_within(value, 2)
+}
+
+fn loose_within(value: &JsValue, depth: u8) -> Loose {
     if value.is_undefined() {
         Loose::Missing
     } else if let Some(b) = value.as_bool() {
@@ -18,9 +23,24 @@ pub fn loose(value: &JsValue) -> Loose {
         Loose::Number(n)
     } else if let Some(s) = value.as_string() {
         Loose::Text(s)
+    } else if let Some(obj) = plain_object(value).filter(|_| depth > 0) {
+        Loose::Object(
+            entries(obj)
+                .map(|(k, v)| (k, loose_within(&v, depth - 1)))
+                .collect(),
+        )
     } else {
         Loose::Other
     }
+}
+
+/// An object's own string-keyed entries.
+fn entries(obj: &Object) -> impl Iterator<Item = (String, JsValue)> {
+    let all = Object::entries(obj);
+    (0..all.length()).filter_map(move |i| {
+        let pair: Array = all.get(i).unchecked_into();
+        pair.get(0).as_string().map(|k| (k, pair.get(1)))
+    })
 }
 
 fn plain_object(value: &JsValue) -> Option<&Object> {
@@ -41,22 +61,22 @@ pub fn stored_settings(value: &JsValue) -> StoredSettings {
         target: get(obj, "target"),
         gitpod_origin: get(obj, "gitpod_origin"),
         target_name: get(obj, "target_name"),
+        editor: get(obj, "editor"),
+        workspace_class: get(obj, "workspace_class"),
+        host_targets: get(obj, "host_targets"),
         open_in_new_tab: get(obj, "open_in_new_tab"),
         toolbar_opens_directly: get(obj, "toolbar_opens_directly"),
+        in_page_entries: get(obj, "in_page_entries"),
     }
 }
 
 /// The `{host: action}` object as stored; values of any type, decided on by the core.
 pub fn stored_last_actions(value: &JsValue) -> StoredLastActions {
-    let mut pairs = Vec::new();
-    if let Some(obj) = plain_object(value) {
-        for entry in Object::entries(obj).iter() {
-            let pair: Array = entry.unchecked_into();
-            if let Some(key) = pair.get(0).as_string() {
-                pairs.push((key, loose(&pair.get(1))));
-            }
-        }
-    }
+    let pairs = plain_object(value).map_or_else(Vec::new, |obj| {
+        entries(obj)
+            .map(|(k, v)| (k, loose_within(&v, 0)))
+            .collect()
+    });
     StoredLastActions(pairs)
 }
 

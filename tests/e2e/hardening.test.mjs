@@ -6,14 +6,14 @@ import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch, openPage, waitFor, ENTRY, VERSION } from "./harness.mjs";
+import { launch, openPage, waitFor, ENTRY, VERSION , landsOn } from "./harness.mjs";
 import { CSP } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PAGE = {
   url: "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
   gitpod: "https://gitpod.io/#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
-  options: "https://gitpod.io/?autostart=false#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
+  options: "https://app.ona.com/?autostart=false#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
 };
 const GITPOD_SELF = "https://gitpod.example.test";
 
@@ -178,9 +178,9 @@ test("storage: garbage of every type and an old schema; the content script and p
   await popup.click("#save");
   await waitFor(async () => (await popup.textContent("#settings-message")) === "Saved.", "Saved.");
   assert.deepEqual(await storage("sync", "settings"), {
-    // Migrated to schema 2: the old origin is a custom Gitpod, named as its entries were.
-    schema: 2, target: "custom", gitpod_origin: GITPOD_SELF, target_name: "Gitpod", open_in_new_tab: false,
-    toolbar_opens_directly: false, legacy_field: true,
+    // Migrated to schema 3: the old origin is a custom Gitpod, named as its entries were.
+    schema: 3, target: "custom", gitpod_origin: GITPOD_SELF, target_name: "Gitpod", editor: "", workspace_class: "",
+    host_targets: {}, open_in_new_tab: false, toolbar_opens_directly: false, in_page_entries: true, legacy_field: true,
   });
 });
 
@@ -247,21 +247,21 @@ test("strict CSP (script-src 'self'): page untouched without errors; toolbar, sh
     const tab = await tabOf(page);
     const [viaShortcut] = await Promise.all([newTab(), env.worker.evaluate((tab) => self.gitpodForGitLab.onCommand("open-in-gitpod", tab), tab)]);
     await viaShortcut.waitForLoadState();
-    assert.equal(viaShortcut.url(), PAGE.gitpod);
+    await landsOn(viaShortcut, PAGE.gitpod);
     await viaShortcut.close();
 
     const link = "https://gitlab.com/tanuki-org/tanuki-runner/-/merge_requests/4242";
     const [viaMenu] = await Promise.all([newTab(), env.worker.evaluate(([tab, linkUrl]) =>
       self.gitpodForGitLab.onContextMenuClick({ menuItemId: "open-link-in-gitpod", linkUrl, pageUrl: tab.url }, tab), [tab, link])]);
     await viaMenu.waitForLoadState();
-    assert.equal(viaMenu.url(), `https://gitpod.io/#${link}`);
+    await landsOn(viaMenu, `https://gitpod.io/#${link}`);
     await viaMenu.close();
 
     const popup = await env.clickToolbar(page);
     assert.match(await popup.textContent("#blocked"), /security policy keeps the Gitpod entry out/);
     const [viaPopup] = await Promise.all([newTab(), popup.click("#open")]);
     await viaPopup.waitForLoadState();
-    assert.equal(viaPopup.url(), PAGE.gitpod);
+    await landsOn(viaPopup, PAGE.gitpod);
   } finally {
     env.server.setCsp(CSP.gitlab);
   }

@@ -11,7 +11,18 @@ import { startServer } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR || join(here, "../../dist/chrome"));
-export const HOSTS = ["gitlab.com", "gitpod.io", "gitlab.example.test"];
+export const HOSTS = ["gitlab.com", "gitpod.io", "app.ona.com", "gitpod.example.test", "acme.gitpod.cloud", "gitlab.example.test"];
+
+/** Where a Gitpod URL the extension opened ends up: gitpod.io sends `/#<context>` on to Ona
+ * (its minimal mode, served so by the stand-in); every other URL stays. */
+export function afterRedirect(url) {
+  return url.startsWith("https://gitpod.io/#") ? url.replace("https://gitpod.io/#", "https://app.ona.com/#") : url;
+}
+
+/** `tab` went to the Gitpod URL `url` (and on to where gitpod.io forwards it). */
+export async function landsOn(tab, url) {
+  await tab.waitForURL(afterRedirect(url), { timeout: 8000 });
+}
 /** The built version (Cargo.toml's, written into the manifest by the build): the worker reports it too. */
 export const VERSION = JSON.parse(readFileSync(join(EXTENSION_DIR, "manifest.json"), "utf8")).version;
 
@@ -28,15 +39,17 @@ export function expectedExtensionId() {
  * nothing can answer: `permissions.request` then resolves `true` at once. Everything after the
  * prompt (registration, injection, removal) is the extension's real code.
  */
-export async function launch({ preGranted = [], extension = true, others = [], from = EXTENSION_DIR, hosts = [], args = [], lang = null, anyId = false, ...serverOptions } = {}) {
+export async function launch({ preGranted = [], extension = true, others = [], from = EXTENSION_DIR, hosts = [], args = [], lang = null, anyId = false, firstRun = "close", profileDir = null, keepProfile = false, manifestPatch = null, ...serverOptions } = {}) {
   const server = await startServer(serverOptions);
-  const profile = mkdtempSync(join(tmpdir(), "gitpod-gitlab-profile-"));
+  // `profileDir`: a profile an earlier launch kept (`keepProfile`): a browser restart, or with
+  // `manifestPatch` (a new version) an update of the extension.
+  const profile = profileDir || mkdtempSync(join(tmpdir(), "gitpod-gitlab-profile-"));
   // `from`: another copy of the build (package.test.mjs loads the unpacked store zip).
   let extensionDir = from;
-  if (preGranted.length) {
+  if (preGranted.length || manifestPatch) {
     extensionDir = mkdtempSync(join(tmpdir(), "gitpod-gitlab-ext-"));
     cpSync(from, extensionDir, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(extensionDir, "manifest.json"), "utf8"));
+    const manifest = { ...JSON.parse(readFileSync(join(extensionDir, "manifest.json"), "utf8")), ...manifestPatch };
     manifest.host_permissions = [...manifest.host_permissions, ...preGranted];
     writeFileSync(join(extensionDir, "manifest.json"), JSON.stringify(manifest));
   }
@@ -79,12 +92,31 @@ export async function launch({ preGranted = [], extension = true, others = [], f
     ? context.serviceWorkers().find(ours) || (await context.waitForEvent("serviceworker", { predicate: ours, timeout: 15000 }))
     : null;
   const extensionId = worker ? new URL(worker.url()).host : null;
+  // First run (a fresh profile is an install): the extension opens its options page once so
+  // the user chooses where workspaces open. Waited for and closed here, so no test mistakes it
+  // for a tab it opened itself; `firstRunPage` says what opened (first_run.test.mjs).
+  let firstRunPage = null;
+  if (extension && firstRun !== "keep") {
+    const isOptions = (p) => p.url().includes(`options=${extensionId}`) || p.url().startsWith(`chrome-extension://${extensionId}/options.html`);
+    // Chrome may open it in the profile's first (blank) tab: polled, not awaited as a new page.
+    let opened = null;
+    for (const end = Date.now() + 10000; !opened && Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+      opened = context.pages().find(isOptions) || null;
+    }
+    firstRunPage = opened?.url() ?? null;
+    if (opened) {
+      if (context.pages().length === 1) await context.newPage(); // the blank tab tests expect
+      await opened.close();
+    }
+  }
   const browserSession = await context.browser().newBrowserCDPSession();
   let observer = null; // connectOverCDP client, made on first use
   const env = {
     context,
     server,
     extensionId,
+    firstRunPage,
+    profile,
     /** The current worker (a stopped worker is replaced by a new one). */
     get worker() {
       return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) || worker;
@@ -124,7 +156,7 @@ export async function launch({ preGranted = [], extension = true, others = [], f
       await observer?.close().catch(() => {});
       await context.close();
       await server.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
       if (extensionDir !== from) rmSync(extensionDir, { recursive: true, force: true });
     },
   };

@@ -116,8 +116,9 @@ test("options page: a named Dedicated instance, new tab off, toolbar direct: eac
   await options.click("#save");
   await waitFor(async () => (await options.textContent("#settings-message")) === "Saved.", "Saved.");
   assert.deepEqual(await storage("settings"), {
-    schema: 2, target: "custom", gitpod_origin: "https://gitpod.example.test", target_name: "Acme Gitpod",
-    open_in_new_tab: false, toolbar_opens_directly: true,
+    schema: 3, target: "custom", gitpod_origin: "https://gitpod.example.test", target_name: "Acme Gitpod",
+    editor: "", workspace_class: "", host_targets: {}, open_in_new_tab: false, toolbar_opens_directly: true,
+    in_page_entries: true,
   });
   // Reloaded, the options page shows what was saved.
   await options.reload();

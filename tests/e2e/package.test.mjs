@@ -40,7 +40,7 @@ test("both manifests ask for exactly the documented permissions", () => {
   for (const dir of [EXTENSION_DIR, FIREFOX_DIR]) {
     const m = manifestOf(dir);
     assert.deepEqual(m.permissions, ["storage", "activeTab", "scripting", "contextMenus"], dir);
-    assert.deepEqual(m.host_permissions, ["https://gitpod.io/*"], dir);
+    assert.deepEqual(m.host_permissions, [], dir);
     assert.deepEqual(m.optional_host_permissions, ["https://*/*", "http://*/*"], dir);
     assert.deepEqual(m.content_scripts.map((c) => c.matches), [["https://gitlab.com/*"]], dir);
     // Only the content wasm, only where the manifest's content script runs, only at the

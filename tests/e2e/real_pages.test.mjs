@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { launch, waitFor, ENTRY, EXTENSION_DIR } from "./harness.mjs";
+import { launch, waitFor, ENTRY, EXTENSION_DIR , landsOn } from "./harness.mjs";
 import { realPages } from "./server.mjs";
 
 const FALLBACK = '[data-testid="gitpod-ext-fallback"]';
@@ -92,7 +92,7 @@ for (const p of realPages()) {
       assert.equal(await link.getAttribute("href"), p.gitpod_url);
       const [tab] = await Promise.all([env.context.waitForEvent("page"), link.click()]);
       await tab.waitForLoadState();
-      assert.equal(tab.url(), p.gitpod_url);
+      await landsOn(tab, p.gitpod_url);
       await tab.close();
     } else {
       const button = page.locator(FALLBACK);
@@ -105,7 +105,7 @@ for (const p of realPages()) {
       assert.equal(await button.getAttribute("href"), p.gitpod_url);
       const [tab] = await Promise.all([env.context.waitForEvent("page"), button.click()]);
       await tab.waitForLoadState();
-      assert.equal(tab.url(), p.gitpod_url);
+      await landsOn(tab, p.gitpod_url);
       await tab.close();
     }
     // To look at: GitLab UI's stylesheet of about that era (the saved pages link the original

@@ -63,7 +63,7 @@ function certificate() {
   execFileSync(
     "openssl",
     ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=gitlab.com", "-keyout", key, "-out", cert,
-     "-addext", "subjectAltName=DNS:gitlab.com,DNS:gitpod.io,DNS:gitlab.example.test,IP:127.0.0.1"],
+     "-addext", "subjectAltName=DNS:gitlab.com,DNS:gitpod.io,DNS:app.ona.com,DNS:gitpod.example.test,DNS:acme.gitpod.cloud,DNS:gitlab.example.test,IP:127.0.0.1"],
     { stdio: "ignore" },
   );
   return { key: readFileSync(key), cert: readFileSync(cert) };
@@ -75,9 +75,37 @@ export const SELF_HOSTED = "gitlab.example.test";
 // The text is chosen so its base64 holds both "+" and "/", which URL handling can mangle.
 export const AUTH_ERROR = { code: 403, error: "Access denied ~> GitLab said no???" };
 
-/** The stand-in Gitpod: the parts of the account-connect contract the extension relies on. */
-function gitpod(req, res, state) {
+/** Gitpod Dedicated / self-hosted Gitpod Classic stand-ins: the whole classic contract. */
+export const CLASSIC_HOSTS = ["gitpod.example.test", "acme.gitpod.cloud"];
+
+/** gitpod.io since 2026-02-05 ("minimal mode", gitpod-io/gitpod `f8813934da`,
+ * `handleMinimalGitpodIoMode`): `/#<context>` is sent on to `https://app.ona.com/#<context>` by
+ * script, the query dropped; app routes and `/` show "log in with Ona"; `/api/authorize` ends
+ * on Ona's login page. */
+function gitpodIo(req, res) {
   const url = new URL(req.url, "https://gitpod.io");
+  if (url.pathname === "/api/authorize") {
+    res.writeHead(302, { location: "https://app.ona.com/login" });
+    res.end();
+    return;
+  }
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+  res.end(`<!DOCTYPE html><title>Gitpod</title><script>
+const context = location.hash.replace(/^[#/]+/, "");
+if (location.pathname === "/" && context) location.replace("https://app.ona.com/#" + context);
+</script><p>Gitpod is now Ona. <a href="https://app.ona.com/login">Log in with Ona</a> (stand-in)</p>`);
+}
+
+/** app.ona.com: shows where it was sent (path, query, hash), as a test reads it. */
+function ona(req, res) {
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+  res.end(`<!DOCTYPE html><title>Ona</title><p>Ona (stand-in)</p>`);
+}
+
+/** The stand-in Gitpod Classic: the parts of the account-connect contract the extension relies
+ * on, on its own origin. */
+function gitpod(req, res, state, host) {
+  const url = new URL(req.url, `https://${host}`);
   const page = (title, body) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(`<!DOCTYPE html><title>${title}</title><p>${body}</p>`);
@@ -85,7 +113,7 @@ function gitpod(req, res, state) {
   if (url.pathname === "/api/authorize") {
     const returnTo = url.searchParams.get("returnTo") || "";
     // Gitpod only returns to its own /complete-auth.
-    if (!returnTo.startsWith("https://gitpod.io/complete-auth?")) return page("Bad request", "bad returnTo");
+    if (!returnTo.startsWith(`https://${host}/complete-auth?`)) return page("Bad request", "bad returnTo");
     if (state.authorize === "hang") return page("Sign in to Gitpod", "Sign in (stand-in)");
     const message = state.authorize === "error"
       ? "error:" + Buffer.from(JSON.stringify(AUTH_ERROR)).toString("base64")
@@ -107,13 +135,24 @@ export async function startServer({ csp = CSP.gitlab, pages = {}, port = 0, fixt
   const fixtures = withFixtures ? [...fixtureSets(), ...realPages()] : [];
   const byUrl = new Map(fixtures.flatMap((f) => [[f.url.split("?")[0], f], [f.url, f]]));
   const gitpodHits = [];
+  const onaHits = [];
   const state = { csp, authorize: "success" };
   const server = createServer(certificate(), (req, res) => {
     const host = (req.headers.host || "").replace(/:\d+$/, "");
     const url = `https://${host}${req.url}`;
     if (host === "gitpod.io") {
       gitpodHits.push(req.url);
-      gitpod(req, res, state);
+      gitpodIo(req, res);
+      return;
+    }
+    if (host === "app.ona.com") {
+      onaHits.push(req.url);
+      ona(req, res);
+      return;
+    }
+    if (CLASSIC_HOSTS.includes(host)) {
+      gitpodHits.push(`https://${host}${req.url}`);
+      gitpod(req, res, state, host);
       return;
     }
     // A self-hosted GitLab: the same pages under another host.
@@ -150,9 +189,11 @@ export async function startServer({ csp = CSP.gitlab, pages = {}, port = 0, fixt
   return {
     port: server.address().port,
     fixtures,
+    /** Requests to gitpod.io (paths) and to the Classic stand-ins (whole URLs). */
     gitpodHits,
+    onaHits,
     setCsp: (policy) => { state.csp = policy; },
-    /** How the stand-in Gitpod answers /api/authorize: "success", "error" or "hang". */
+    /** How the stand-in Gitpod Classic answers /api/authorize: "success", "error" or "hang". */
     setAuthorize: (mode) => { state.authorize = mode; },
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };

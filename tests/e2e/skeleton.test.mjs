@@ -4,7 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, waitFor, inExtensionWorld, expectedExtensionId, ENTRY, VERSION } from "./harness.mjs";
+import { launch, openPage, waitFor, inExtensionWorld, expectedExtensionId, ENTRY, VERSION , landsOn } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -64,7 +64,7 @@ test("Edit dropdown: one Gitpod entry that opens the page's Gitpod URL in a new 
   await entry.waitFor({ state: "visible" });
   const [opened] = await Promise.all([env.context.waitForEvent("page"), entry.locator("a").click()]);
   await opened.waitForLoadState();
-  assert.equal(opened.url(), EDIT.gitpod);
+  await landsOn(opened, EDIT.gitpod);
   assert.ok(env.server.gitpodHits.includes("/"), "the stand-in Gitpod was reached");
   assert.deepEqual(errors, []);
   assert.deepEqual(log.filter((l) => l.includes("Gitpod for GitLab")), [], "nothing logged on a working page");

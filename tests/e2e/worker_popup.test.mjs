@@ -5,13 +5,13 @@
 
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, waitFor, inExtensionWorld, ENTRY, VERSION } from "./harness.mjs";
+import { launch, openPage, waitFor, inExtensionWorld, ENTRY, VERSION , landsOn } from "./harness.mjs";
 import { AUTH_ERROR, CSP, SELF_HOSTED } from "./server.mjs";
 
 const PAGE = {
   url: "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
   gitpod: "https://gitpod.io/#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
-  options: "https://gitpod.io/?autostart=false#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
+  options: "https://app.ona.com/?autostart=false#https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
   prebuild: "https://gitpod.io/#prebuild/https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli",
 };
 const SELF = {
@@ -74,7 +74,7 @@ test("popup on a GitLab page: the Gitpod URL, the host's last action pre-selecte
   assert.equal(await popup.textContent("#gitpod-url"), PAGE.gitpod);
   const [opened] = await Promise.all([newTab(), popup.click("#open")]);
   await opened.waitForLoadState();
-  assert.equal(opened.url(), PAGE.gitpod);
+  await landsOn(opened, PAGE.gitpod);
   assert.equal(await opened.evaluate(() => history.length), 1);
   assert.deepEqual(await storage("sync", "last_action"), { "gitlab.com": "gitpod" });
   await waitFor(() => popup.isClosed(), "the popup to close after opening");
@@ -103,15 +103,15 @@ test("settings: invalid Gitpod URLs are refused with a clear error; valid settin
   await popup.uncheck("#open-in-new-tab");
   await popup.click("#save");
   await waitFor(async () => (await popup.textContent("#settings-message")) === "Saved.", "Saved.");
-  // gitpod.io typed as a URL is the Gitpod preset (schema 2 written, unknown fields kept).
+  // gitpod.io typed as a URL is the Gitpod preset (schema 3 written, unknown fields kept).
   assert.deepEqual(await storage("sync", "settings"), {
-    schema: 2, target: "gitpod", gitpod_origin: "https://gitpod.io", target_name: "Gitpod", open_in_new_tab: false,
-    toolbar_opens_directly: false, from_a_newer_version: "keep me",
+    schema: 3, target: "gitpod", gitpod_origin: "https://gitpod.io", target_name: "Gitpod", editor: "", workspace_class: "",
+    host_targets: {}, open_in_new_tab: false, toolbar_opens_directly: false, in_page_entries: true, from_a_newer_version: "keep me",
   });
   // (A fresh popup: headless Chromium does not resize an open popup's viewport.)
   const fresh = await env.clickToolbar(page);
   await fresh.click("#open-options");
-  await page.waitForURL(PAGE.options);
+  await landsOn(page, PAGE.options);
   assert.deepEqual(await storage("sync", "last_action"), { "gitlab.com": "gitpod_options" });
 
   // A self-hosted Gitpod: its origin is used by every URL the popup shows.
@@ -121,7 +121,7 @@ test("settings: invalid Gitpod URLs are refused with a clear error; valid settin
   await next.popup.fill("#gitpod-origin", "https://gitpod.example.test");
   await next.popup.click("#save");
   await waitFor(async () => (await next.popup.textContent("#gitpod-url")).startsWith("https://gitpod.example.test/"), "new origin");
-  assert.equal(await next.popup.textContent("#gitpod-url"), PAGE.options.replace("https://gitpod.io", "https://gitpod.example.test"));
+  assert.equal(await next.popup.textContent("#gitpod-url"), PAGE.options.replace("https://app.ona.com", "https://gitpod.example.test"));
   // A custom instance may be an old one: the legacy prebuild is offered there, labelled so.
   assert.match(await next.popup.getAttribute("#open-prebuild", "title"), /no longer accepted/);
   await next.popup.click("#open-prebuild");
@@ -129,15 +129,20 @@ test("settings: invalid Gitpod URLs are refused with a clear error; valid settin
   assert.deepEqual(await storage("sync", "last_action"), { "gitlab.com": "gitpod_prebuild" });
 });
 
-test("connect flow: Gitpod's authorize page in a tab, success detected, tab closed, outcome shown", async () => {
+/** The connect flow exists on Gitpod Classic only (Dedicated, self-hosted): the stand-in. */
+const CLASSIC = { schema: 3, target: "custom", gitpod_origin: GITPOD_SELF, target_name: "Acme Gitpod" };
+
+test("connect flow (Gitpod Classic): the authorize page in a tab, success detected, tab closed, outcome shown", async () => {
+  await setStorage("sync", { settings: CLASSIC });
   const { popup } = await popupOn(PAGE.url);
+  assert.equal(await popup.getAttribute("#account", "data-flow"), "custom");
   assert.equal(await popup.textContent("#connect"), "Connect gitlab.com account");
   await popup.click("#connect");
   await waitFor(async () => (await storage("local", "connect"))?.state === "connected", "connected", 8000);
-  const authorize = env.server.gitpodHits.find((h) => h.startsWith("/api/authorize"));
+  const authorize = env.server.gitpodHits.find((h) => h.includes("/api/authorize"));
   assert.equal(authorize,
-    "/api/authorize?returnTo=https%3A%2F%2Fgitpod.io%2Fcomplete-auth%3Fmessage%3Dsuccess&host=gitlab.com&override=true&scopes=");
-  await waitFor(() => !env.context.pages().some((p) => p.url().includes("gitpod.io/complete-auth")), "the flow's tab to close");
+    `${GITPOD_SELF}/api/authorize?returnTo=https%3A%2F%2Fgitpod.example.test%2Fcomplete-auth%3Fmessage%3Dsuccess&host=gitlab.com&override=true&scopes=`);
+  await waitFor(() => !env.context.pages().some((p) => p.url().includes("/complete-auth")), "the flow's tab to close");
   assert.equal(await env.worker.evaluate(() => chrome.action.getBadgeText({})), "✓");
   await waitFor(async () => !(await env.worker.evaluate(() => chrome.tabs.onUpdated.hasListeners())), "idle again: tab listeners unhooked");
   const { popup: after } = await popupOn(PAGE.url);
@@ -147,7 +152,8 @@ test("connect flow: Gitpod's authorize page in a tab, success detected, tab clos
   assert.equal(await after.getAttribute("#revoke-link", "href"), "https://gitlab.com/-/user_settings/applications");
 });
 
-test("connect flow: Gitpod's error report is decoded and shown, with the integrations page offered", async () => {
+test("connect flow (Gitpod Classic): Gitpod's error report is decoded and shown, with the integrations page offered", async () => {
+  await setStorage("sync", { settings: CLASSIC });
   env.server.setAuthorize("error");
   const { popup } = await popupOn(PAGE.url);
   await popup.click("#connect");
@@ -155,10 +161,11 @@ test("connect flow: Gitpod's error report is decoded and shown, with the integra
   assert.equal(await env.worker.evaluate(() => chrome.action.getBadgeText({})), "!");
   const { popup: after } = await popupOn(PAGE.url);
   assert.equal(await after.textContent("#connect-status"), `Connecting gitlab.com failed: ${AUTH_ERROR.error}`);
-  assert.equal(await after.getAttribute("#integrations-link", "href"), "https://gitpod.io/user/integrations");
+  assert.equal(await after.getAttribute("#integrations-link", "href"), `${GITPOD_SELF}/user/integrations`);
 });
 
-test("connect flow: closing the tab before Gitpod answers is reported, with the integrations page offered", async () => {
+test("connect flow (Gitpod Classic): closing the tab before Gitpod answers is reported, with the integrations page offered", async () => {
+  await setStorage("sync", { settings: CLASSIC });
   env.server.setAuthorize("hang");
   const { popup } = await popupOn(PAGE.url);
   const [flow] = await Promise.all([newTab(), popup.click("#connect")]);
@@ -171,7 +178,32 @@ test("connect flow: closing the tab before Gitpod answers is reported, with the 
   await waitFor(async () => !(await env.worker.evaluate(() => chrome.tabs.onUpdated.hasListeners())), "tab listeners unhooked");
   const { popup: after } = await popupOn(PAGE.url);
   assert.match(await after.textContent("#connect-status"), /did not complete/);
-  assert.equal(await after.getAttribute("#integrations-link", "href"), "https://gitpod.io/user/integrations");
+  assert.equal(await after.getAttribute("#integrations-link", "href"), `${GITPOD_SELF}/user/integrations`);
+});
+
+test("gitpod.io and Ona: no connect button (it would end on Ona's login); the account section says what happens", async () => {
+  const authorizes = () => env.server.gitpodHits.filter((h) => h.includes("/api/authorize")).length;
+  const before = authorizes();
+  for (const [settings, forwarded] of [[{}, true], [{ schema: 3, target: "ona" }, false]]) {
+    await setStorage("sync", { settings });
+    const { page, popup } = await popupOn(PAGE.url);
+    assert.equal(await popup.locator("#connect").count(), 0);
+    assert.equal(await popup.locator("#account-forwarded").count(), forwarded ? 1 : 0);
+    assert.equal(await popup.textContent("#account-ona"),
+      "Ona asks for access to your gitlab.com account when you start your first environment from it: nothing to connect here.");
+    assert.equal(await popup.getAttribute("#ona-gitlab-docs", "href"), "https://ona.com/docs/ona/source-control/gitlab");
+    assert.equal(await popup.getAttribute("#revoke-link", "href"), "https://gitlab.com/-/user_settings/applications");
+    assert.equal(await popup.locator("#register-guide").count(), 0, "gitlab.com needs no registration");
+    await popup.close();
+    await page.close();
+  }
+  // A hostile or stale popup asking anyway is refused by the worker: no tab opens.
+  const tab = await env.context.newPage();
+  await tab.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  const reply = await tab.evaluate(() => chrome.runtime.sendMessage({ type: "connect", host: "gitlab.com" }));
+  assert.deepEqual(reply, { type: "error", message: "Ona asks for GitLab access itself" });
+  await tab.close();
+  assert.equal(authorizes(), before, "no authorize page asked for");
 });
 
 test("toolbar direct mode opens the page in Gitpod on click; elsewhere the popup explains", async () => {
@@ -184,7 +216,7 @@ test("toolbar direct mode opens the page in Gitpod on click; elsewhere the popup
   const page = env.context.pages().find((p) => p.url() === PAGE.url);
   const [opened] = await Promise.all([newTab(), env.clickToolbar(page, { expectPopup: false })]);
   await opened.waitForLoadState();
-  assert.equal(opened.url(), PAGE.options, "the host's last action");
+  await landsOn(opened, PAGE.options);
   // Not a GitLab page: the popup opens there instead, and says so.
   const other = await env.context.newPage();
   await other.goto("https://gitpod.io/some/page");
@@ -209,7 +241,7 @@ test("shortcut: Alt+Shift+G is declared and opens the current page with the last
     self.gitpodForGitLab.onCommand("open-in-gitpod", tab);
   }, tab)]);
   await opened.waitForLoadState();
-  assert.equal(opened.url(), PAGE.options);
+  await landsOn(opened, PAGE.options);
   await page.close();
 });
 
@@ -223,7 +255,7 @@ test("context menu: Open link in Gitpod opens the link's Gitpod URL; other links
   const mr = "https://gitlab.com/tanuki-org/tanuki-runner/-/merge_requests/4242/diffs";
   const [opened] = await Promise.all([newTab(), click(mr)]);
   await opened.waitForLoadState();
-  assert.equal(opened.url(), "https://gitpod.io/#https://gitlab.com/tanuki-org/tanuki-runner/-/merge_requests/4242");
+  await landsOn(opened, "https://gitpod.io/#https://gitlab.com/tanuki-org/tanuki-runner/-/merge_requests/4242");
   const before = env.context.pages().length;
   await click("https://example.org/some/project");
   await click("javascript:alert(1)");
@@ -254,10 +286,12 @@ test("self-hosted GitLab: no entry until the host is enabled; enabled from the p
   await page.locator(ENTRY).waitFor({ state: "attached" });
   assert.equal(await page.locator(ENTRY).count(), 1);
   // The popup lists the host and shows the registration guide for it.
+  // On the default target (gitpod.io → Ona) the guide is Ona's: an admin adds the host to a runner.
   const listed = await env.clickToolbar(page);
-  assert.equal(await listed.textContent("#connect"), `Connect ${SELF_HOSTED} account`);
-  assert.equal(await listed.textContent("#callback-url"), `https://gitpod.io/auth/${SELF_HOSTED}/callback`);
-  assert.equal(await listed.getAttribute("#guide-applications", "href"), `${SELF.origin}/-/user_settings/applications`);
+  assert.equal(await listed.locator("#connect").count(), 0);
+  assert.equal(await listed.textContent("#register-guide summary"), `${SELF_HOSTED} not known to Ona yet?`);
+  assert.match(await listed.textContent("#register-guide"), new RegExp(`host ${SELF_HOSTED.replace(/\./g, "\\.")} and a GitLab OAuth application`));
+  assert.equal(await listed.getAttribute("#guide-ona-docs", "href"), "https://ona.com/docs/ona/source-control/gitlab");
   await listed.click("#settings > summary");
   assert.deepEqual(await listed.locator("#host-list li span").allTextContents(), [SELF.origin]);
   await listed.click(`#host-list button[data-origin="${SELF.origin}"]`);
@@ -310,7 +344,7 @@ test("a page whose CSP blocks WebAssembly: untouched, and the popup explains and
     assert.match(await popup.textContent("#blocked"), /security policy keeps the Gitpod entry out/);
     const [opened] = await Promise.all([newTab(), popup.click("#open")]);
     await opened.waitForLoadState();
-    assert.equal(opened.url(), PAGE.gitpod);
+    await landsOn(opened, PAGE.gitpod);
   } finally {
     env.server.setCsp(CSP.gitlab);
   }
@@ -324,7 +358,9 @@ test("hostile messages: malformed, oversized, forged from a page, or without a g
     return {
       badUrl: await send({ type: "open", url: "javascript:alert(1)", mode: "open" }),
       badMode: await send({ type: "open", url: "https://gitlab.com/a/b", mode: "rm -rf" }),
-      badOrigin: await send({ type: "save_settings", gitpod_origin: "javascript:alert(1)", open_in_new_tab: true, toolbar_opens_directly: false }),
+      badOrigin: await send({ type: "save_settings", target: { target: "custom", gitpod_origin: "javascript:alert(1)" }, open_in_new_tab: true, toolbar_opens_directly: false }),
+      badHostTarget: await send({ type: "save_settings", target: { target: "ona" }, host_targets: [{ host: "evil.test/x", target: { target: "ona" } }], open_in_new_tab: true, toolbar_opens_directly: false }),
+      oldShape: await send({ type: "save_settings", gitpod_origin: "https://gitpod.io", open_in_new_tab: true, toolbar_opens_directly: false }),
       huge: await send({ type: "connect", host: "a".repeat(5000) }),
       badHost: await send({ type: "connect", host: "gitlab.com/../evil?x=" }),
       notGranted: await send({ type: "enable_host", origin: "https://gitlab.not-granted.test" }),
@@ -334,6 +370,8 @@ test("hostile messages: malformed, oversized, forged from a page, or without a g
   assert.match(replies.badUrl.message, /cannot be opened in Gitpod/);
   assert.equal(replies.badMode.message, "malformed request");
   assert.match(replies.badOrigin.message, /Gitpod instance URL: javascript: only http/);
+  assert.equal(replies.badHostTarget.message, "evil.test/x: not a GitLab host name");
+  assert.equal(replies.oldShape.message, "malformed request");
   assert.equal(replies.huge.message, "request too long");
   assert.equal(replies.badHost.message, "not a GitLab host name");
   assert.equal(replies.notGranted.message, "no permission for https://gitlab.not-granted.test");
@@ -348,7 +386,7 @@ test("hostile messages: malformed, oversized, forged from a page, or without a g
   const forged = await env.worker.evaluate(async (tabId) => {
     const [{ result }] = await chrome.scripting.executeScript({
       target: { tabId },
-      func: () => chrome.runtime.sendMessage({ type: "save_settings", gitpod_origin: "https://evil.test", open_in_new_tab: true, toolbar_opens_directly: true }),
+      func: () => chrome.runtime.sendMessage({ type: "save_settings", target: { gitpod_origin: "https://evil.test" }, open_in_new_tab: true, toolbar_opens_directly: true }),
     });
     return result;
   }, tabId);

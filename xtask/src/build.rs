@@ -69,10 +69,10 @@ const SIZE_BUDGETS: &[(&str, &[&str], Measure, usize)] = &[
         "a GitLab page loads",
         &["content.js", "content_bg.wasm"],
         Measure::Gzip,
-        51_000,
+        52_500,
     ),
-    ("content wasm", &["content_bg.wasm"], Measure::Gzip, 46_000),
-    ("Chrome store zip", &["chrome zip"], Measure::Raw, 240_000),
+    ("content wasm", &["content_bg.wasm"], Measure::Gzip, 47_500),
+    ("Chrome store zip", &["chrome zip"], Measure::Raw, 265_000),
 ];
 
 #[derive(Clone, Copy)]

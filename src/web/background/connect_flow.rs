@@ -10,6 +10,7 @@ use super::{bindings, ext, requests::BLOCKED_PREFIX};
 use crate::connect::{
     authorize_url, gitlab_host, outcome, ConnectRecord, ConnectState, CONNECT_KEY,
 };
+use crate::gitpod_target::AccountFlow;
 use crate::gitpod_url::GitpodOrigin;
 use ext::tab_id;
 use ext::Area;
@@ -79,9 +80,15 @@ fn watch(on: bool) {
 
 pub async fn start(host: &str) -> Result<(), String> {
     let host = gitlab_host(host).ok_or("not a GitLab host name")?;
+    let settings = ext::load_settings().await;
+    let target = settings.target_for(&host);
+    // gitpod.io and Ona have no connect flow: it would end on Ona's login page.
+    if target.capabilities().account != AccountFlow::Connect {
+        return Err(format!("{} asks for GitLab access itself", target.name()));
+    }
+    let origin = target.origin().clone();
     STARTED.with(|s| s.set(true));
     watch(true);
-    let origin = ext::load_settings().await.gitpod_origin().clone();
     let tab = chrome()
         .tabs()
         .create(&ext::to_obj(

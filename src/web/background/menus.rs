@@ -4,7 +4,7 @@
 
 use super::super::i18n::t;
 use super::{bindings, ext, open, self_hosted};
-use crate::hosts::{match_pattern, site_origin, EnabledHosts};
+use crate::hosts::{link_menu_items, match_pattern, site_origin};
 use ext::{tab_id, tab_url};
 use js_sys::Function;
 use serde_json::json;
@@ -22,13 +22,16 @@ pub async fn create() {
     menus.remove_all(Some(&check_last_error()));
     let hosts = ext::load_hosts().await;
     let settings = ext::load_settings().await;
-    let link = json!({
-        "id": OPEN_LINK,
-        "title": t("menu_open_link", &[settings.target.name()]),
-        "contexts": ["link"],
-        "targetUrlPatterns": hosts.link_patterns(),
-    });
-    menus.create(&ext::to_obj(&link), Some(&check_last_error()));
+    // One item per target GitLab hosts open in; each link matches exactly one of them.
+    for item in link_menu_items(OPEN_LINK, &settings, &hosts) {
+        let link = json!({
+            "id": item.id,
+            "title": t("menu_open_link", &[&item.name]),
+            "contexts": ["link"],
+            "targetUrlPatterns": item.patterns,
+        });
+        menus.create(&ext::to_obj(&link), Some(&check_last_error()));
+    }
     let site = json!({
         "id": ENABLE_SITE,
         "title": t("menu_enable_site", &[]),
@@ -43,20 +46,10 @@ pub async fn create() {
     menus.create(&ext::to_obj(&settings), Some(&check_last_error()));
 }
 
-/// The link item shows on gitlab.com and every enabled host.
-pub fn update_link_patterns(hosts: &EnabledHosts) {
-    let props = json!({ "targetUrlPatterns": hosts.link_patterns() });
-    chrome().context_menus().update(
-        &OPEN_LINK.into(),
-        &ext::to_obj(&props),
-        Some(&check_last_error()),
-    );
-}
-
 pub fn on_clicked(info: JsValue, tab: JsValue) {
     let item = ext::field(&info, "menuItemId").and_then(|v| v.as_string());
     match item.as_deref() {
-        Some(OPEN_LINK) => {
+        Some(id) if id == OPEN_LINK || id.starts_with(&[OPEN_LINK, ":"].concat()) => {
             if let Some(link) = ext::field(&info, "linkUrl").and_then(|v| v.as_string()) {
                 spawn_local(async move {
                     if let Err(e) = open::open_link(&link, tab_id(&tab)).await {

@@ -39,7 +39,15 @@ pub fn bg_main() {
     )));
     on(
         &c.runtime().on_installed(),
-        Closure::<dyn FnMut(JsValue)>::new(|_| spawn_local(start_up())),
+        Closure::<dyn FnMut(JsValue)>::new(|details: JsValue| {
+            let reason = ext::field(&details, "reason").and_then(|r| r.as_string());
+            spawn_local(async move {
+                if reason.as_deref() == Some("install") {
+                    first_run().await;
+                }
+                start_up().await
+            })
+        }),
     );
     bindings::on_startup(&listener(Closure::<dyn FnMut()>::new(|| {
         spawn_local(start_up())
@@ -69,11 +77,31 @@ pub fn bg_main() {
 }
 
 /// Browser start and extension install/update: state the browser does not keep for us
-/// (menus, the toolbar mode) is set again, and self-hosted scripts match the grants.
+/// (the toolbar mode, menus) is set again, and self-hosted scripts match the grants (which
+/// creates the menus for the hosts kept).
 async fn start_up() {
-    menus::create().await;
     open::apply_toolbar_mode(&ext::load_settings().await).await;
     self_hosted::reconcile().await;
+}
+
+/// Storage key (`storage.local`) of "the first-run page was shown on this device".
+const WELCOMED_KEY: &str = "welcomed";
+
+/// First run: the options page, once, so the user chooses where workspaces open. Not on
+/// updates (the browser says "update"), nor where settings exist already (synced from another
+/// device, or an unpacked copy loaded again at each browser start, which Chromium reports as an
+/// install).
+async fn first_run() {
+    let welcomed: Option<bool> = ext::load_from(ext::Area::Local, WELCOMED_KEY).await;
+    if welcomed.is_some()
+        || ext::load_synced(crate::settings::SETTINGS_KEY)
+            .await
+            .is_some()
+    {
+        return;
+    }
+    let _ = ext::save_to(ext::Area::Local, WELCOMED_KEY, &true).await;
+    let _ = bindings::open_options_page();
 }
 
 fn listener<F: ?Sized + WasmClosure>(closure: Closure<F>) -> Function {

@@ -23,7 +23,7 @@ pub const OPEN_COMMAND: &str = "open-in-gitpod";
 pub async fn open_page(page_url: &str, mode: LaunchMode, tab: Option<i32>) -> Result<(), String> {
     let settings = ext::load_settings().await;
     let page = GitLabUrl::parse(page_url).map_err(|e| e.to_string())?;
-    let target = settings.target.url(&page, mode);
+    let target = settings.target_for(page.host()).url(&page, mode);
     match tab.filter(|_| !settings.open_in_new_tab) {
         Some(id) => chrome()
             .tabs()
@@ -45,7 +45,8 @@ pub async fn open_link(link: &str, from_tab: Option<i32>) -> Result<(), String> 
     let settings = ext::load_settings().await;
     let page = GitLabUrl::parse(link).map_err(|e| e.to_string())?;
     let mode = remembered_mode(&page).await;
-    create_next_to(from_tab, &settings.target.url(&page, mode)).await
+    let target = settings.target_for(page.host());
+    create_next_to(from_tab, &target.url(&page, mode)).await
 }
 
 async fn create_next_to(tab: Option<i32>, url: &str) -> Result<(), String> {

@@ -4,8 +4,6 @@
 
 use super::super::i18n::t;
 use super::{bindings, connect_flow, ext, open, self_hosted};
-use crate::gitpod_target::{GitpodTarget, TargetKind};
-use crate::gitpod_url::GitpodOrigin;
 use crate::messages::{Reply, Request};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::VERSION;
@@ -61,49 +59,31 @@ async fn answer(msg: JsValue, sender: &JsValue) -> Reply {
         Request::Connect { host } => done(connect_flow::start(&host).await),
         Request::SaveSettings {
             target,
-            gitpod_origin,
-            target_name,
+            host_targets,
             open_in_new_tab,
             toolbar_opens_directly,
-        } => {
-            let target = target_of(target.as_deref(), &gitpod_origin, &target_name);
-            done(match target {
-                Ok(target) => save_settings(target, open_in_new_tab, toolbar_opens_directly).await,
+            in_page_entries,
+        } => done(
+            match Settings::from_form(
+                &target,
+                &host_targets,
+                open_in_new_tab,
+                toolbar_opens_directly,
+                in_page_entries,
+            ) {
+                Ok(settings) => save_settings(settings).await,
                 Err(e) => Err(e),
-            })
-        }
+            },
+        ),
         Request::EnableHost { origin, tab_id } => done(self_hosted::enable(&origin, tab_id).await),
         Request::DisableHost { origin } => done(self_hosted::disable(&origin).await),
     }
 }
 
-/// The target a settings form sent: a preset by name, else the (validated again) origin.
-fn target_of(kind: Option<&str>, origin: &str, name: &str) -> Result<GitpodTarget, String> {
-    let kind = match kind {
-        Some(k) => Some(TargetKind::parse(k).ok_or("unknown Gitpod target")?),
-        None => None,
-    };
-    if matches!(kind, Some(TargetKind::Gitpod | TargetKind::Ona)) {
-        return Ok(GitpodTarget::from_parts(kind, None, ""));
-    }
-    let origin = GitpodOrigin::parse(origin).map_err(|e| format!("Gitpod instance URL: {e}"))?;
-    Ok(GitpodTarget::from_parts(kind, Some(origin), name))
-}
-
-async fn save_settings(
-    target: GitpodTarget,
-    new_tab: bool,
-    toolbar_direct: bool,
-) -> Result<(), String> {
-    let settings = Settings {
-        target,
-        open_in_new_tab: new_tab,
-        toolbar_opens_directly: toolbar_direct,
-    };
+async fn save_settings(settings: Settings) -> Result<(), String> {
     ext::save_merged(SETTINGS_KEY, &settings.to_stored()).await?;
     open::apply_toolbar_mode(&settings).await;
-    super::menus::create().await; // "Open link in <name>"
-
+    super::menus::create().await; // "Open link in <name>", per host
     Ok(())
 }
 

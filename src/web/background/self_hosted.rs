@@ -24,7 +24,7 @@ pub async fn enable(origin: &str, tab: Option<i32>) -> Result<(), String> {
     }
     ext::save(HOSTS_KEY, hosts.origins()).await?;
     register(&origin).await?;
-    menus::update_link_patterns(&hosts);
+    menus::create().await;
     // The page the user is looking at gets the entry now, without a reload.
     if let Some(tab) = tab {
         let target = json!({ "target": { "tabId": tab }, "files": ["content.js"] });
@@ -42,7 +42,7 @@ pub async fn disable(origin: &str) -> Result<(), String> {
     hosts.remove(&origin);
     ext::save(HOSTS_KEY, hosts.origins()).await?;
     unregister(&[script_id(&origin)]).await;
-    menus::update_link_patterns(&hosts);
+    menus::create().await;
     // Another enabled origin on the same host (other port) still needs the permission.
     let pattern = match_pattern(&origin);
     if !hosts.origins().iter().any(|o| match_pattern(o) == pattern) {
@@ -77,7 +77,7 @@ pub async fn reconcile() {
             let _ = register(origin).await;
         }
     }
-    menus::update_link_patterns(&kept);
+    menus::create().await;
 }
 
 async fn granted(origin: &str) -> bool {

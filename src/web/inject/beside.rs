@@ -20,7 +20,7 @@ pub fn place(found: &Found, cx: &Context<'_>) -> Result<String, JsValue> {
     } else {
         (GITPOD, LaunchMode::Open, false)
     };
-    let href = settings.target.url(cx.page, mode);
+    let href = cx.target.url(cx.page, mode);
     let ours = button
         .next_element_sibling()
         .filter(|e| e.has_attribute(ENTRY_MARKER));
@@ -40,9 +40,7 @@ pub fn place(found: &Found, cx: &Context<'_>) -> Result<String, JsValue> {
             copy
         }
     };
-    let label = cx
-        .text
-        .label(anchor.label, settings.target.name(), with_options);
+    let label = cx.text.label(anchor.label, cx.target.name(), with_options);
     if let Some(node) = text_nodes(&copy).first() {
         if node.text_content().as_deref().map(str::trim) != Some(label.as_str()) {
             node.set_text_content(Some(&label));

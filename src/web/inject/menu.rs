@@ -49,13 +49,11 @@ pub fn place(
     };
     let mut main_href = String::new();
     for (action, mode, testid, with_options) in ENTRIES {
-        let href = settings.target.url(cx.page, mode);
+        let href = cx.target.url(cx.page, mode);
         let entry = match control.query_selector(&action_selector(action))? {
             Some(existing) => existing,
             None => {
-                let label = cx
-                    .text
-                    .label(anchor.label, settings.target.name(), with_options);
+                let label = cx.text.label(anchor.label, cx.target.name(), with_options);
                 let description = if with_options {
                     cx.text.options_description()
                 } else {
@@ -200,7 +198,7 @@ pub fn mark_last(
     group: &Element,
     cx: &Context<'_>,
 ) -> Result<(), JsValue> {
-    let chosen = find_item(group, cx.last, cx.settings.gitpod_origin().as_str());
+    let chosen = find_item(group, cx.last, cx.target.origin().as_str());
     let marked = found.control.query_selector(&attr_selector(LAST_MARKER))?;
     if marked != chosen {
         if let Some(old) = &marked {

@@ -15,6 +15,7 @@ mod select;
 use super::dom::{all, attr_selector, closest, elements, first, first_in};
 use crate::anchors::*;
 use crate::gitlab_url::GitLabUrl;
+use crate::gitpod_target::GitpodTarget;
 use crate::last_action::GITPOD;
 use crate::native_item::{gitlab_item_action, ItemShape};
 use crate::page_text::PageText;
@@ -49,6 +50,8 @@ pub struct Found {
 pub struct Context<'a> {
     pub page: &'a GitLabUrl,
     pub settings: &'a Settings,
+    /// Where this page's host opens (`Settings::target_for`).
+    pub target: &'a GitpodTarget,
     /// The action remembered for this host.
     pub last: &'a str,
     /// The in-page words in the page's language.
@@ -61,7 +64,7 @@ pub fn inject(doc: &Document, cx: &Context<'_>) -> Outcome {
     };
     let anchor = found.anchor;
     let result = (|| -> Result<Outcome, JsValue> {
-        let origin = cx.settings.gitpod_origin().as_str();
+        let origin = cx.target.origin().as_str();
         let (outcome, scope) = match (&found.group, anchor.kind) {
             (_, Kind::Beside) if beside::has_native_gitpod(&found, origin)? => {
                 (Outcome::Native(anchor.name), found.control.clone())

@@ -79,7 +79,8 @@ pub async fn render(flash: Flash) {
         view::by_id::<web_sys::Element>("settings").is_some_and(|d| d.has_attribute("open"));
     app.set_text_content(None);
     let built = if options_page {
-        settings_form::form(&app, &ctx, flash.settings.as_deref())
+        settings_form::welcome(&app)
+            .and_then(|_| settings_form::form(&app, &ctx, flash.settings.as_deref()))
     } else {
         page::render(&app, &ctx, flash.page.as_deref())
             .and_then(|_| account::render(&app, &ctx))

@@ -101,7 +101,7 @@ fn actions(section: &Element, ctx: &Ctx, page: &GitLabUrl) -> Result<(), JsValue
             },
         )?;
     }
-    let target = &ctx.settings.target;
+    let target = ctx.settings.target_for(page.host());
     let chosen = Some(mode_for_action(ctx.last.get(page.host())))
         .filter(|m| target.supports(*m))
         .unwrap_or(LaunchMode::Open);
