@@ -90,7 +90,7 @@ fn percent_decode(s: &str) -> String {
 /// (TypeScript side); shows whichever text it carries, bounded, never the raw blob.
 fn error_detail(encoded: &str) -> String {
     const FALLBACK: &str = "Gitpod reported an error";
-    let Some(bytes) = base64_decode(encoded.trim()) else {
+    let Some(bytes) = crate::base64::decode(encoded.trim()) else {
         return FALLBACK.to_string();
     };
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
@@ -104,30 +104,6 @@ fn error_detail(encoded: &str) -> String {
         Some(t) => t.chars().take(300).collect(),
         None => FALLBACK.to_string(),
     }
-}
-
-/// Standard or URL-safe base64, padding optional.
-fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for c in s.bytes().take_while(|&c| c != b'=') {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
 }
 
 /// Where the latest connect flow stands. Kept in storage because the worker may be stopped

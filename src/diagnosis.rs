@@ -3,15 +3,106 @@
 //! extension's isolated world); `extension/diagnose.js` reads it back. Pure.
 
 use crate::anchors::ANCHORS;
+use crate::gitlab_url::{GitLabUrl, Page};
 use serde::Deserialize;
+
+/// What the content script did on a page: the report's `state`, named once here for the content
+/// script (which writes it), `extension/boot/content.js` (which writes `blocked`) and the popup
+/// and `cargo xtask diagnose` (which read it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportState {
+    /// Our entry is in GitLab's control (`anchor` names it).
+    Entry,
+    /// GitLab shows its own Gitpod item: none added.
+    Native,
+    Fallback,
+    /// No known control (yet).
+    NoControl,
+    Failed,
+    NotGitLab,
+    /// The page's CSP stopped the content script.
+    Blocked,
+    /// The user turned in-page entries off.
+    Off,
+    /// Not done yet (also anything unknown).
+    Starting,
+}
+
+impl ReportState {
+    /// Every state, in declaration order.
+    pub const ALL: [ReportState; 9] = [
+        ReportState::Entry,
+        ReportState::Native,
+        ReportState::Fallback,
+        ReportState::NoControl,
+        ReportState::Failed,
+        ReportState::NotGitLab,
+        ReportState::Blocked,
+        ReportState::Off,
+        ReportState::Starting,
+    ];
+
+    /// Its name in the report (a match, not a table: the content script carries only these).
+    pub fn wire(self) -> &'static str {
+        match self {
+            ReportState::Entry => "entry",
+            ReportState::Native => "native",
+            ReportState::Fallback => "fallback",
+            ReportState::NoControl => "none",
+            ReportState::Failed => "failed",
+            ReportState::NotGitLab => "not_gitlab",
+            ReportState::Blocked => "blocked",
+            ReportState::Off => "off",
+            ReportState::Starting => "starting",
+        }
+    }
+
+    /// A wire name read back (unknown: `Starting`).
+    pub fn parse(wire: &str) -> ReportState {
+        ReportState::ALL
+            .into_iter()
+            .find(|s| s.wire() == wire)
+            .unwrap_or(ReportState::Starting)
+    }
+
+    /// The popup's sentence (message key).
+    fn sentence(self) -> &'static str {
+        match self {
+            ReportState::Entry => "diag_entry",
+            ReportState::Native => "diag_native",
+            ReportState::Fallback => "diag_fallback",
+            ReportState::NoControl => "diag_none",
+            ReportState::Failed => "diag_failed",
+            ReportState::NotGitLab => "diag_not_gitlab",
+            ReportState::Blocked => "diag_blocked",
+            ReportState::Off => "diag_off",
+            ReportState::Starting => "diag_starting",
+        }
+    }
+}
+
+/// The page kind in the report (`page`): what the URL model read, in words.
+pub fn page_kind(page: &GitLabUrl) -> &'static str {
+    match page.page() {
+        Page::Project if page.is_code_page() => "project",
+        Page::Project => OTHER_PROJECT_PAGE,
+        Page::Tree(_) => "tree",
+        Page::Blob(_) => "file",
+        Page::Commits(_) => "commits",
+        Page::Commit(_) => "commit",
+        Page::MergeRequest(_) => "merge request",
+        Page::Issue(_) => "issue",
+    }
+}
+
+/// A project page that is not a code page (settings, pipelines, …): no entry is added there.
+pub const OTHER_PROJECT_PAGE: &str = "other project page";
 
 /// The content script's report for one tab (`extension/diagnose.js`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct TabReport {
-    /// `entry`, `native`, `fallback`, `none`, `failed`, `not_gitlab`, `blocked` (the page's
-    /// CSP stopped the content script), `off` (the user turned in-page entries off), or
-    /// `starting` (not done yet).
+    /// A [`ReportState`]'s wire name.
     pub state: String,
     /// The anchor (GitLab control) name, for `entry` and `native`.
     pub anchor: String,
@@ -32,17 +123,9 @@ pub fn describe(report: Option<&TabReport>) -> (&'static str, Option<&'static st
         .iter()
         .find(|a| a.name == r.anchor)
         .map_or("place_menu", |a| a.place);
-    let key = match r.state.as_str() {
-        "entry" => return ("diag_entry", Some(place)),
-        "native" => "diag_native",
-        "fallback" => "diag_fallback",
-        "none" if r.page == "other project page" => "diag_other_page",
-        "none" => "diag_none",
-        "failed" => "diag_failed",
-        "not_gitlab" => "diag_not_gitlab",
-        "blocked" => "diag_blocked",
-        "off" => "diag_off",
-        _ => "diag_starting",
-    };
-    (key, None)
+    match ReportState::parse(&r.state) {
+        ReportState::Entry => ("diag_entry", Some(place)),
+        ReportState::NoControl if r.page == OTHER_PROJECT_PAGE => ("diag_other_page", None),
+        state => (state.sentence(), None),
+    }
 }

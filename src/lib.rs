@@ -6,6 +6,7 @@
 
 pub mod anchors;
 pub mod base64;
+pub mod blocked;
 pub mod connect;
 pub mod diagnosis;
 pub mod gitlab_url;

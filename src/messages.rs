@@ -2,7 +2,7 @@
 //! serde's, checked on the host; the web glue only converts to and from JS values.
 
 use crate::gitpod_url::LaunchMode;
-use crate::settings::{HostTargetForm, TargetForm};
+use crate::settings::{Flags, HostTargetForm, TargetForm};
 use serde::{Deserialize, Serialize};
 
 /// Longest free-text field accepted in a request; longer ones are refused, not truncated.
@@ -41,10 +41,9 @@ pub enum Request {
         /// GitLab hosts that open somewhere else than `target`.
         #[serde(default)]
         host_targets: Vec<HostTargetForm>,
-        open_in_new_tab: bool,
-        toolbar_opens_directly: bool,
-        #[serde(default = "yes")]
-        in_page_entries: bool,
+        /// Every switch (`settings::FLAGS`); one left out keeps its default.
+        #[serde(default)]
+        flags: Flags,
     },
     /// Enable a self-hosted GitLab whose permission the popup was just granted; `tab_id`, if
     /// given, gets the content script at once.
@@ -72,10 +71,6 @@ pub enum Reply {
     Error {
         message: String,
     },
-}
-
-fn yes() -> bool {
-    true
 }
 
 impl Request {

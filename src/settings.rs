@@ -19,50 +19,71 @@ pub const SCHEMA_VERSION: u32 = 3;
 /// The most GitLab hosts with a target of their own that are kept.
 pub const MAX_HOST_TARGETS: usize = 50;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Every on/off setting, declared once: its stored name and default, and the settings form's
+/// checkbox id and label (a message key). Storage, messages, the form and both readers are
+/// made from this list; adding a switch is adding a line here (and its label's words).
+macro_rules! flags {
+    ($( $(#[$doc:meta])* $name:ident = $default:expr, $id:literal, $label:literal; )*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default, deny_unknown_fields)]
+        pub struct Flags { $( $(#[$doc])* pub $name: bool, )* }
+
+        impl Default for Flags {
+            fn default() -> Self {
+                Flags { $( $name: $default, )* }
+            }
+        }
+
+        /// Each switch's stored name (what storage and both readers know).
+        pub const FLAGS: &[&str] = &[ $( stringify!($name), )* ];
+        /// Each switch in the settings form: (stored name, checkbox id, label message key).
+        /// Apart from `FLAGS`: the content script reads storage but shows no form.
+        pub const FLAG_FIELDS: &[(&str, &str, &str)] = &[ $( (stringify!($name), $id, $label), )* ];
+
+        impl Flags {
+            pub fn get(&self, name: &str) -> Option<bool> {
+                match name {
+                    $( stringify!($name) => Some(self.$name), )*
+                    _ => None,
+                }
+            }
+            pub fn set(&mut self, name: &str, on: bool) {
+                match name {
+                    $( stringify!($name) => self.$name = on, )*
+                    _ => {}
+                }
+            }
+        }
+    };
+}
+
+flags! {
+    open_in_new_tab = true, "open-in-new-tab", "settings_new_tab";
+    /// The toolbar button opens the current GitLab page in Gitpod instead of the popup.
+    toolbar_opens_directly = false, "toolbar-direct", "settings_toolbar_direct";
+    /// Entries inside GitLab's pages; off leaves GitLab pages untouched (the popup, toolbar,
+    /// shortcut and context menu keep working).
+    in_page_entries = true, "in-page-entries", "settings_in_page";
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     /// Where pages open: Gitpod, Ona or a custom instance (its origin and name).
     pub target: GitpodTarget,
     /// GitLab hosts (`gitlab.example.com:8443`) that open somewhere else, sorted by host.
     pub host_targets: Vec<(String, GitpodTarget)>,
-    pub open_in_new_tab: bool,
-    /// The toolbar button opens the current GitLab page in Gitpod instead of the popup.
-    pub toolbar_opens_directly: bool,
-    /// Entries inside GitLab's pages; off leaves GitLab pages untouched (the popup, toolbar,
-    /// shortcut and context menu keep working).
-    pub in_page_entries: bool,
+    pub flags: Flags,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            target: GitpodTarget::default(),
-            host_targets: Vec::new(),
-            open_in_new_tab: true,
-            toolbar_opens_directly: false,
-            in_page_entries: true,
-        }
-    }
-}
-
-/// The stored shape, read field by field so one bad field cannot spoil the others.
+/// The stored object as found, any shape: read field by field, so one bad field cannot spoil
+/// the others. Both readers make it the same way: serde on the worker and popup, the content
+/// script's serde-free `js_values`; neither names a field.
 #[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct StoredSettings {
-    pub schema: Loose,
-    pub target: Loose,
-    pub gitpod_origin: Loose,
-    pub target_name: Loose,
-    pub editor: Loose,
-    pub workspace_class: Loose,
-    /// `{ "<GitLab host>": { target, gitpod_origin, target_name, editor, workspace_class } }`
-    pub host_targets: Loose,
-    pub open_in_new_tab: Loose,
-    pub toolbar_opens_directly: Loose,
-    pub in_page_entries: Loose,
-}
+#[serde(transparent)]
+pub struct StoredSettings(pub Loose);
 
-/// The fields of one stored target, at the top level and in each `host_targets` entry.
+/// The fields of one stored target, at the top level and in each `host_targets` entry
+/// (`{ "<GitLab host>": { target, gitpod_origin, … } }`).
 pub const TARGET_FIELDS: [&str; 5] = [
     "target",
     "gitpod_origin",
@@ -71,21 +92,31 @@ pub const TARGET_FIELDS: [&str; 5] = [
     "workspace_class",
 ];
 
-/// The stored shape as written.
-#[derive(Debug, Serialize)]
-pub struct StoredSettingsOut<'a> {
-    pub schema: u32,
-    // The default target's fields at the top level, as schemas 1 and 2 kept them (spelled
-    // out: `serde(flatten)` costs the popup's wasm several KB).
-    pub target: &'a str,
-    pub gitpod_origin: &'a str,
-    pub target_name: &'a str,
-    pub editor: &'a str,
-    pub workspace_class: &'a str,
-    pub host_targets: BTreeMap<&'a str, StoredTargetOut<'a>>,
-    pub open_in_new_tab: bool,
-    pub toolbar_opens_directly: bool,
-    pub in_page_entries: bool,
+/// The stored shape as written: `schema`, the default target's fields at the top level (as
+/// schemas 1 and 2 kept them), `host_targets`, then every flag.
+pub struct StoredSettingsOut<'a>(&'a Settings);
+
+impl Serialize for StoredSettingsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let s = self.0;
+        let mut map = ser.serialize_map(None)?;
+        map.serialize_entry("schema", &SCHEMA_VERSION)?;
+        let top = StoredTargetOut::of(&s.target);
+        for (field, value) in TARGET_FIELDS.iter().zip(top.values()) {
+            map.serialize_entry(field, value)?;
+        }
+        let hosts: BTreeMap<&str, StoredTargetOut<'_>> = s
+            .host_targets
+            .iter()
+            .map(|(h, t)| (h.as_str(), StoredTargetOut::of(t)))
+            .collect();
+        map.serialize_entry("host_targets", &hosts)?;
+        for name in FLAGS {
+            map.serialize_entry(name, &s.flags.get(name))?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -107,14 +138,24 @@ impl<'a> StoredTargetOut<'a> {
             workspace_class: t.presets().workspace_class.as_deref().unwrap_or(""),
         }
     }
+
+    /// In [`TARGET_FIELDS`]' order.
+    fn values(&self) -> [&'a str; 5] {
+        [
+            self.target,
+            self.gitpod_origin,
+            self.target_name,
+            self.editor,
+            self.workspace_class,
+        ]
+    }
 }
 
-/// A stored target from its fields (`get` reads one of [`TARGET_FIELDS`]). Schema 1 stored only
-/// the origin: gitpod.io and app.ona.com become their presets, any other origin a custom target
-/// named "Gitpod", as its entries were labelled.
-/// `dyn`: one copy in the content wasm for the top level and the host entries.
-fn target_from<'a>(get: &dyn Fn(&str) -> Option<&'a Loose>) -> GitpodTarget {
-    let text = |field: &str| get(field).and_then(Loose::as_str);
+/// A stored target from its fields (`fields`: the top level or one `host_targets` entry).
+/// Schema 1 stored only the origin: gitpod.io and app.ona.com become their presets, any other
+/// origin a custom target named "Gitpod", as its entries were labelled.
+fn target_from(fields: &Loose) -> GitpodTarget {
+    let text = |field: &str| fields.get(field).and_then(Loose::as_str);
     let kind = text("target").and_then(TargetKind::parse);
     let origin = text("gitpod_origin").and_then(|s| GitpodOrigin::parse(s).ok());
     // A stored preset that is not an id (hand-edited) is dropped, not sent to Gitpod.
@@ -146,60 +187,36 @@ impl Settings {
     }
 
     pub fn from_stored(raw: &StoredSettings) -> Settings {
-        let defaults = Settings::default();
-        let top = |field: &str| match field {
-            "target" => Some(&raw.target),
-            "gitpod_origin" => Some(&raw.gitpod_origin),
-            "target_name" => Some(&raw.target_name),
-            "editor" => Some(&raw.editor),
-            "workspace_class" => Some(&raw.workspace_class),
-            _ => None,
-        };
+        let raw = &raw.0;
         // In stored order (written sorted); no sort here: this runs in the content script too.
         let mut host_targets: Vec<(String, GitpodTarget)> = Vec::new();
-        if let Loose::Object(entries) = &raw.host_targets {
+        if let Some(Loose::Object(entries)) = raw.get("host_targets") {
             for (host, value) in entries {
                 let host = host.to_ascii_lowercase();
                 let fresh = !host_targets.iter().any(|(h, _)| *h == host);
                 if fresh && !host.is_empty() && matches!(value, Loose::Object(_)) {
-                    host_targets.push((host, target_from(&|f| value.get(f))));
+                    host_targets.push((host, target_from(value)));
                 }
                 if host_targets.len() == MAX_HOST_TARGETS {
                     break;
                 }
             }
         }
-        let flag = |v: &Loose, default: bool| v.as_bool().unwrap_or(default);
+        let mut flags = Flags::default();
+        for name in FLAGS {
+            if let Some(on) = raw.get(name).and_then(Loose::as_bool) {
+                flags.set(name, on);
+            }
+        }
         Settings {
-            target: target_from(&top),
+            target: target_from(raw),
             host_targets,
-            open_in_new_tab: flag(&raw.open_in_new_tab, defaults.open_in_new_tab),
-            toolbar_opens_directly: flag(
-                &raw.toolbar_opens_directly,
-                defaults.toolbar_opens_directly,
-            ),
-            in_page_entries: flag(&raw.in_page_entries, defaults.in_page_entries),
+            flags,
         }
     }
 
     pub fn to_stored(&self) -> StoredSettingsOut<'_> {
-        let top = StoredTargetOut::of(&self.target);
-        StoredSettingsOut {
-            schema: SCHEMA_VERSION,
-            target: top.target,
-            gitpod_origin: top.gitpod_origin,
-            target_name: top.target_name,
-            editor: top.editor,
-            workspace_class: top.workspace_class,
-            host_targets: self
-                .host_targets
-                .iter()
-                .map(|(h, t)| (h.as_str(), StoredTargetOut::of(t)))
-                .collect(),
-            open_in_new_tab: self.open_in_new_tab,
-            toolbar_opens_directly: self.toolbar_opens_directly,
-            in_page_entries: self.in_page_entries,
-        }
+        StoredSettingsOut(self)
     }
 }
 
@@ -254,9 +271,7 @@ impl Settings {
     pub fn from_form(
         target: &TargetForm,
         hosts: &[HostTargetForm],
-        open_in_new_tab: bool,
-        toolbar_opens_directly: bool,
-        in_page_entries: bool,
+        flags: Flags,
     ) -> Result<Settings, String> {
         if hosts.len() > MAX_HOST_TARGETS {
             return Err(format!("at most {MAX_HOST_TARGETS} GitLab hosts"));
@@ -275,9 +290,7 @@ impl Settings {
         Ok(Settings {
             target: target.to_target().map_err(|e| e.to_string())?,
             host_targets,
-            open_in_new_tab,
-            toolbar_opens_directly,
-            in_page_entries,
+            flags,
         })
     }
 }

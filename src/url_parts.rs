@@ -1,8 +1,9 @@
 //! The parts of a parsed URL the core reads. Pure.
 //!
 //! The host tests take them from the `url` crate; every shipped wasm takes them from the
-//! browser's own WHATWG parser (`URL`, `location`: `crate::web::browser_url`), which implements
-//! the same standard. That keeps the `url` crate's parser, and its IDNA code, out of the wasm.
+//! browser's own WHATWG parser (`URL`), which implements the same standard, handed in by the
+//! glue at start ([`use_parser`]) so the core never imports the glue. That keeps the `url`
+//! crate's parser, and its IDNA code, out of the wasm.
 
 #[cfg(not(target_arch = "wasm32"))]
 use url::Url;
@@ -68,6 +69,62 @@ pub fn with_parsed<T, E>(
     f(&UrlParts::of(&url, &origin, &host))
 }
 
-/// In the extension: the browser's parser.
+/// A URL as the glue's parser hands it over: owned parts (the browser's `URL` getters give
+/// strings anyway), read through [`ParsedUrl::parts`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedUrl {
+    /// Lowercase, without `:`.
+    pub scheme: String,
+    pub origin: String,
+    pub host: String,
+    pub has_credentials: bool,
+    pub path: String,
+    pub query: Option<String>,
+    pub has_fragment: bool,
+}
+
+impl ParsedUrl {
+    pub fn parts(&self) -> UrlParts<'_> {
+        UrlParts {
+            scheme: &self.scheme,
+            origin: &self.origin,
+            has_host: !self.host.is_empty(),
+            host: &self.host,
+            has_credentials: self.has_credentials,
+            path: &self.path,
+            query: self.query.as_deref(),
+            has_fragment: self.has_fragment,
+        }
+    }
+}
+
+/// A URL parser as the glue provides it (`None`: not a URL).
+pub type Parser = fn(input: &str) -> Option<ParsedUrl>;
+
 #[cfg(target_arch = "wasm32")]
-pub use crate::web::browser_url::with_parsed;
+thread_local! {
+    /// The browser's parser, from the glue (`web::start`); none yet: every URL is invalid.
+    static PARSER: std::cell::Cell<Option<Parser>> = const { std::cell::Cell::new(None) };
+}
+
+/// In the extension: where URLs are parsed (each wasm's entry sets it first).
+#[cfg(target_arch = "wasm32")]
+pub fn use_parser(parser: Parser) {
+    PARSER.with(|p| p.set(Some(parser)));
+}
+
+/// In the extension: parses with the parser handed in and gives the parts to `f`.
+#[cfg(target_arch = "wasm32")]
+pub fn with_parsed<T, E>(
+    input: &str,
+    invalid: E,
+    f: impl FnOnce(&UrlParts<'_>) -> Result<T, E>,
+) -> Result<T, E> {
+    match PARSER
+        .with(|p| p.get())
+        .and_then(|parse| parse(input.trim()))
+    {
+        Some(url) => f(&url.parts()),
+        None => Err(invalid),
+    }
+}

@@ -205,3 +205,49 @@ fn the_popup_says_where_the_entry_is() {
     // Whatever an old or hostile marker says, a sentence comes out.
     assert!(!said("<script>", "nope", "").is_empty());
 }
+
+#[test]
+fn report_states_have_one_wire_name_each() {
+    use gitpod_gitlab::diagnosis::ReportState;
+    for wire in [
+        "entry",
+        "native",
+        "fallback",
+        "none",
+        "failed",
+        "not_gitlab",
+        "blocked",
+        "off",
+        "starting",
+    ] {
+        assert_eq!(ReportState::parse(wire).wire(), wire);
+    }
+    // Unknown (a newer content script, garbage): still starting.
+    assert_eq!(ReportState::parse("exploded"), ReportState::Starting);
+    // The boot script's literal is the core's.
+    let boot = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/extension/boot/content.js"
+    ))
+    .unwrap();
+    assert!(boot.contains(&format!(
+        "marker.state = \"{}\"",
+        ReportState::Blocked.wire()
+    )));
+}
+
+#[test]
+fn report_state_wire_names_match_the_table() {
+    use gitpod_gitlab::diagnosis::ReportState::*;
+    let all = [
+        Entry, Native, Fallback, NoControl, Failed, NotGitLab, Blocked, Off, Starting,
+    ];
+    assert_eq!(all, gitpod_gitlab::diagnosis::ReportState::ALL);
+    for state in all {
+        assert_eq!(
+            gitpod_gitlab::diagnosis::ReportState::parse(state.wire()),
+            state,
+            "{state:?}"
+        );
+    }
+}

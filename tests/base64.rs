@@ -54,3 +54,26 @@ proptest! {
         prop_assert_eq!(decode(&text), bytes);
     }
 }
+
+#[test]
+fn the_decoder_reads_standard_and_url_safe_with_or_without_padding() {
+    use gitpod_gitlab::base64::decode as ours;
+    for (input, expected) in [
+        ("Zm9vYg==", "foob"),
+        ("Zm9vYg", "foob"),
+        ("Zm9vYmFy", "foobar"),
+        ("", ""),
+    ] {
+        assert_eq!(ours(input).unwrap(), expected.as_bytes(), "{input}");
+    }
+    assert_eq!(ours("-_4A").unwrap(), vec![0xfb, 0xfe, 0x00]);
+    assert_eq!(ours("+/4A").unwrap(), vec![0xfb, 0xfe, 0x00]);
+    assert_eq!(ours("Zm9v!"), None);
+}
+
+proptest! {
+    #[test]
+    fn decode_undoes_encode(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        prop_assert_eq!(gitpod_gitlab::base64::decode(&encode(&bytes)).unwrap(), bytes);
+    }
+}

@@ -13,14 +13,14 @@ fn decode(v: serde_json::Value) -> Settings {
 fn settings_defaults_and_round_trip() {
     let d = Settings::default();
     assert_eq!(d.gitpod_origin().as_str(), "https://gitpod.io");
-    assert!(d.open_in_new_tab);
+    assert!(d.flags.open_in_new_tab);
     assert_eq!(decode(json!(null)), d);
     assert_eq!(decode(json!({})), d);
     let custom = decode(
         json!({"schema": 1, "gitpod_origin": "https://gp.example.test", "open_in_new_tab": false}),
     );
     assert_eq!(custom.gitpod_origin().as_str(), "https://gp.example.test");
-    assert!(!custom.open_in_new_tab);
+    assert!(!custom.flags.open_in_new_tab);
     let written = serde_json::to_value(custom.to_stored()).unwrap();
     assert_eq!(decode(written), custom);
 }
@@ -30,7 +30,7 @@ fn corrupted_settings_keep_readable_values() {
     // One bad field does not spoil the others.
     let s = decode(json!({"gitpod_origin": 42, "open_in_new_tab": false, "junk": [1, {"a": 2}]}));
     assert_eq!(s.gitpod_origin().as_str(), "https://gitpod.io");
-    assert!(!s.open_in_new_tab);
+    assert!(!s.flags.open_in_new_tab);
     let s = decode(json!({"gitpod_origin": "javascript:alert(1)", "open_in_new_tab": "yes"}));
     assert_eq!(s, Settings::default());
     let s = decode(json!({"schema": 0, "gitpod_origin": "https://old.example.test/"}));
@@ -91,8 +91,8 @@ fn hostile_messages_are_refused() {
 #[test]
 fn toolbar_setting_and_new_requests() {
     let s = decode(json!({"toolbar_opens_directly": true, "open_in_new_tab": "garbage"}));
-    assert!(s.toolbar_opens_directly && s.open_in_new_tab);
-    assert!(!Settings::default().toolbar_opens_directly);
+    assert!(s.flags.toolbar_opens_directly && s.flags.open_in_new_tab);
+    assert!(!Settings::default().flags.toolbar_opens_directly);
     let r: Request = serde_json::from_value(
         json!({"type": "open", "url": "https://gitlab.com/a/b", "mode": "with_options", "tab_id": 12}),
     )
@@ -135,4 +135,22 @@ fn toolbar_setting_and_new_requests() {
     ] {
         assert!(r.validate().is_err());
     }
+}
+
+#[test]
+fn the_blocked_note_has_one_key_and_shape() {
+    use gitpod_gitlab::blocked::{blocked_key, tab_of_key, BlockedNote};
+    assert_eq!(blocked_key(42), "blocked:42");
+    assert_eq!(tab_of_key(&blocked_key(7)), Some(7));
+    for other in ["blocked:", "blocked:x", "connect", "blocked:-1x"] {
+        assert_eq!(tab_of_key(other), None, "{other}");
+    }
+    let note: BlockedNote =
+        serde_json::from_value(json!({"url": "https://gitlab.com/a/b", "reason": "csp"})).unwrap();
+    assert_eq!(note.reason_for("https://gitlab.com/a/b"), Some("csp"));
+    assert_eq!(
+        note.reason_for("https://gitlab.com/a/c"),
+        None,
+        "the tab moved on"
+    );
 }

@@ -10,7 +10,7 @@ use gitpod_gitlab::gitpod_url::{GitpodOrigin, LaunchMode};
 use gitpod_gitlab::hosts::{link_menu_items, EnabledHosts};
 use gitpod_gitlab::messages::Request;
 use gitpod_gitlab::settings::{
-    HostTargetForm, Settings, StoredSettings, TargetForm, MAX_HOST_TARGETS,
+    Flags, HostTargetForm, Settings, StoredSettings, TargetForm, MAX_HOST_TARGETS,
 };
 use proptest::prelude::*;
 use serde_json::json;
@@ -196,9 +196,7 @@ proptest! {
         let settings = Settings {
             target: target_of(kinds.first().copied().unwrap_or(2), 99),
             host_targets,
-            open_in_new_tab: new_tab,
-            toolbar_opens_directly: direct,
-            in_page_entries: in_page,
+            flags: Flags { open_in_new_tab: new_tab, toolbar_opens_directly: direct, in_page_entries: in_page },
         };
         let written = serde_json::to_value(settings.to_stored()).unwrap();
         prop_assert_eq!(&written["schema"], &json!(3));
@@ -258,13 +256,13 @@ fn older_schemas_become_schema_3_without_loss() {
         one.target,
         GitpodTarget::custom(origin("https://gp.example.test"), "Gitpod")
     );
-    assert!(!one.open_in_new_tab && one.in_page_entries && one.host_targets.is_empty());
+    assert!(!one.flags.open_in_new_tab && one.flags.in_page_entries && one.host_targets.is_empty());
     // Schema 2: target kind and name; nothing per host, entries in pages.
     let two = decode(
         json!({"schema": 2, "target": "ona", "gitpod_origin": "https://app.ona.com", "target_name": "Ona", "open_in_new_tab": true, "toolbar_opens_directly": true}),
     );
     assert_eq!(two.target, GitpodTarget::ona());
-    assert!(two.toolbar_opens_directly && two.in_page_entries);
+    assert!(two.flags.toolbar_opens_directly && two.flags.in_page_entries);
     assert_eq!(two.target_for("gitlab.com"), &GitpodTarget::ona());
     // Schema 3 with a host of its own, presets, and fields a newer version wrote.
     let three = decode(json!({
@@ -277,7 +275,7 @@ fn older_schemas_become_schema_3_without_loss() {
             "": {"target": "ona"}
         }
     }));
-    assert!(!three.in_page_entries);
+    assert!(!three.flags.in_page_entries);
     assert_eq!(three.host_targets.len(), 1, "{:?}", three.host_targets);
     let acme = three.target_for("gitlab.acme.test:8443");
     assert_eq!(acme.name(), "Acme");
@@ -314,7 +312,15 @@ fn the_settings_form_is_checked_again_by_the_worker() {
             },
         },
     ];
-    let s = Settings::from_form(&form("gitpod", ""), &hosts, true, false, false).unwrap();
+    let s = Settings::from_form(
+        &form("gitpod", ""),
+        &hosts,
+        Flags {
+            in_page_entries: false,
+            ..Flags::default()
+        },
+    )
+    .unwrap();
     assert_eq!(s.target, GitpodTarget::gitpod());
     assert_eq!(s.target_for("gitlab.com"), &GitpodTarget::ona());
     let acme = s.target_for("gitlab.acme.test:8443");
@@ -322,7 +328,7 @@ fn the_settings_form_is_checked_again_by_the_worker() {
         acme.url(&GitLabUrl::parse("https://gitlab.acme.test:8443/a/b").unwrap(), LaunchMode::Open),
         "https://acme.gitpod.cloud/?editor=code&workspaceClass=g1-standard#https://gitlab.acme.test:8443/a/b"
     );
-    assert!(!s.in_page_entries);
+    assert!(!s.flags.in_page_entries);
     // Refused: a bad host, a bad origin, a bad preset, a host twice, too many hosts, an
     // unknown kind.
     let one = |host: &str, target: TargetForm| {
@@ -366,7 +372,7 @@ fn the_settings_form_is_checked_again_by_the_worker() {
         ),
     ] {
         assert!(
-            Settings::from_form(&target, &hosts, true, false, true).is_err(),
+            Settings::from_form(&target, &hosts, Flags::default()).is_err(),
             "{target:?} {hosts:?}"
         );
     }
@@ -378,26 +384,27 @@ fn save_settings_wire_format() {
         "type": "save_settings",
         "target": {"gitpod_origin": "https://gp.example.test", "target_name": "Team", "editor": "code"},
         "host_targets": [{"host": "gitlab.com", "target": {"target": "ona"}}],
-        "open_in_new_tab": true,
-        "toolbar_opens_directly": false
+        "flags": {"open_in_new_tab": true, "toolbar_opens_directly": false}
     }))
     .unwrap();
     let Request::SaveSettings {
         target,
         host_targets,
-        in_page_entries,
-        ..
+        flags,
     } = &r
     else {
         panic!("{r:?}")
     };
     assert_eq!(target.editor, "code");
     assert_eq!(host_targets[0].target.target.as_deref(), Some("ona"));
-    assert!(in_page_entries, "absent: entries stay on");
+    assert!(flags.in_page_entries, "absent: entries stay on");
     assert!(r.validate().is_ok());
     for bad in [
-        json!({"type": "save_settings", "target": {"gitpod_origin": "x", "evil": 1}, "open_in_new_tab": true, "toolbar_opens_directly": true}),
-        json!({"type": "save_settings", "target": {}, "host_targets": [{"host": "a"}], "open_in_new_tab": true, "toolbar_opens_directly": true}),
+        json!({"type": "save_settings", "target": {"gitpod_origin": "x", "evil": 1}}),
+        json!({"type": "save_settings", "target": {}, "host_targets": [{"host": "a"}]}),
+        json!({"type": "save_settings", "target": {}, "flags": {"open_in_new_tab": "yes"}}),
+        json!({"type": "save_settings", "target": {}, "flags": {"a_flag_nobody_declared": true}}),
+        // The flat shape of schema 2's form (flags beside the target) is refused.
         json!({"type": "save_settings", "gitpod_origin": "https://x.test", "open_in_new_tab": true, "toolbar_opens_directly": true}),
     ] {
         assert!(
@@ -411,9 +418,7 @@ fn save_settings_wire_format() {
             ..TargetForm::default()
         },
         host_targets: vec![],
-        open_in_new_tab: true,
-        toolbar_opens_directly: true,
-        in_page_entries: true,
+        flags: Flags::default(),
     };
     assert!(long.validate().is_err());
 }
@@ -456,4 +461,55 @@ fn each_link_shows_one_menu_item_named_after_its_hosts_target() {
     // The kind is kept apart from the name: an Ona host and a Dedicated "Ona" share an item,
     // which is right: the worker picks the target by the link's host.
     assert_eq!(TargetKind::parse("ona"), Some(TargetKind::Ona));
+}
+
+#[test]
+fn every_flag_is_declared_once_and_read_and_written_by_its_name() {
+    use gitpod_gitlab::settings::{FLAGS, FLAG_FIELDS};
+    // Each switch has a distinct stored name, checkbox id and label; the form lists them all.
+    assert_eq!(FLAG_FIELDS.iter().map(|f| f.0).collect::<Vec<_>>(), FLAGS);
+    for i in 0..3 {
+        let mut seen: Vec<&str> = FLAG_FIELDS.iter().map(|f| [f.0, f.1, f.2][i]).collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), FLAGS.len());
+    }
+    // Every flag flipped from its default, written, read back: by name, nothing else needed.
+    for name in FLAGS {
+        let mut settings = Settings::default();
+        let default = settings.flags.get(name).unwrap();
+        settings.flags.set(name, !default);
+        let written = serde_json::to_value(settings.to_stored()).unwrap();
+        assert_eq!(
+            written[name],
+            json!(!default),
+            "{name} written under its name"
+        );
+        assert_eq!(decode(written.clone()), settings, "{name} read back");
+        // The form's message carries it the same way.
+        let request: Request = serde_json::from_value(json!({
+            "type": "save_settings", "target": {"target": "gitpod"}, "flags": {*name: !default}
+        }))
+        .unwrap();
+        let Request::SaveSettings { flags, .. } = request else {
+            panic!()
+        };
+        assert_eq!(flags.get(name), Some(!default));
+    }
+    // What is written is exactly: schema, the target's fields, host_targets, the flags.
+    let written = serde_json::to_value(Settings::default().to_stored()).unwrap();
+    let mut keys: Vec<&str> = written
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    let mut expected: Vec<&str> = ["schema", "host_targets"]
+        .into_iter()
+        .chain(gitpod_gitlab::settings::TARGET_FIELDS)
+        .chain(FLAGS.iter().copied())
+        .collect();
+    expected.sort();
+    assert_eq!(keys, expected);
 }

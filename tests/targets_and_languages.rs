@@ -83,7 +83,7 @@ fn stored_settings_migrate_without_loss() {
         json!({"schema": 1, "gitpod_origin": "https://gitpod.io", "open_in_new_tab": false}),
     );
     assert_eq!(old.target, GitpodTarget::gitpod());
-    assert!(!old.open_in_new_tab);
+    assert!(!old.flags.open_in_new_tab);
     assert_eq!(
         decode(json!({"schema": 1, "gitpod_origin": "https://app.ona.com/"})).target,
         GitpodTarget::ona()
@@ -95,7 +95,7 @@ fn stored_settings_migrate_without_loss() {
         own.target,
         GitpodTarget::custom(origin("https://gp.example.test"), "Gitpod")
     );
-    assert!(own.toolbar_opens_directly);
+    assert!(own.flags.toolbar_opens_directly);
     // Round trip of what this version writes (schema 3), for each kind.
     for target in [
         GitpodTarget::gitpod(),

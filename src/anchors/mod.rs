@@ -132,8 +132,8 @@ pub fn mount_points() -> impl Iterator<Item = &'static str> {
     ANCHORS.iter().flat_map(|a| a.mount.iter().copied())
 }
 
-/// Marks our entry (and nothing of GitLab's), so it is found again and never added twice.
-pub const ENTRY_MARKER: &str = "data-gitpod-ext";
+/// On each element of ours (and nothing of GitLab's), so it is found again and never added twice.
+pub const OURS_ATTR: &str = "data-gitpod-ext";
 /// `data-testid` of our entry, beside GitLab's `<key>-menu-item` ids but never equal to one.
 pub const ENTRY_TESTID: &str = "gitpod-ext-menu-item";
 /// `data-testid` of our "with options" entry (`?autostart=false`).
@@ -144,10 +144,10 @@ pub const ACTION_ATTR: &str = "data-gitpod-ext-action";
 pub const SEPARATOR_ATTR: &str = "data-gitpod-ext-divider";
 /// Holds the Gitpod URL of an entry whose item only selects (split button).
 pub const HREF_ATTR: &str = "data-gitpod-ext-href";
-/// Marks the item we marked as the last action used, so the mark can be moved.
-pub const LAST_MARKER: &str = "data-gitpod-ext-last";
-/// Marks the "Last used" text we add inside that item.
-pub const MARK_ATTR: &str = "data-gitpod-ext-mark";
+/// On the item of the last action used (ours or GitLab's), so it can be moved.
+pub const LAST_USED_ATTR: &str = "data-gitpod-ext-last";
+/// On the "Last used" badge we add inside that item.
+pub const LAST_USED_BADGE_ATTR: &str = "data-gitpod-ext-mark";
 /// On a split button's primary: GitLab's own text and href, kept while ours is shown.
 pub const PRIMARY_TEXT_ATTR: &str = "data-gitpod-ext-primary-text";
 pub const PRIMARY_HREF_ATTR: &str = "data-gitpod-ext-primary-href";
@@ -175,9 +175,9 @@ pub const COPY_STRIPS: &[&str] = &[
     "data-fork-path",
     "data-original-title",
     "aria-current",
-    ENTRY_MARKER,
+    OURS_ATTR,
     ACTION_ATTR,
-    LAST_MARKER,
+    LAST_USED_ATTR,
     HID_ATTR,
     SEPARATOR_ATTR,
 ];

@@ -10,10 +10,11 @@ use super::inject::{
 };
 use super::js_values::{stored_last_actions, stored_settings, string_map};
 use super::watcher::{self, Watcher};
-use super::{ext, fallback};
+use super::{fallback, storage};
 use crate::anchors::fallback::{control_regions, fallback_due};
-use crate::anchors::{mount_points, ENTRY_MARKER, LAST_MARKER};
-use crate::gitlab_url::{GitLabUrl, Hints, Page};
+use crate::anchors::{mount_points, LAST_USED_ATTR, OURS_ATTR};
+use crate::diagnosis::{page_kind, ReportState};
+use crate::gitlab_url::{GitLabUrl, Hints};
 use crate::gitpod_target::GitpodTarget;
 use crate::last_action::{LastActions, GITPOD, GITPOD_OPTIONS, LAST_ACTION_KEY};
 use crate::page_text::page_text;
@@ -38,20 +39,21 @@ const GIVE_UP_MS: u32 = 30_000;
 /// and GitLab's page is read once `dom_ready` (DOMContentLoaded) resolves.
 #[wasm_bindgen]
 pub fn content_main(dom_ready: js_sys::Promise) {
+    super::start();
     spawn_local(async move {
         // Plain JS values, not serde: this wasm loads on every GitLab page, so it carries only
         // what it needs (see `js_values`).
         let [stored_settings_raw, stored_last] =
-            ext::load_synced_keys([SETTINGS_KEY, LAST_ACTION_KEY]).await;
+            storage::load_synced_keys([SETTINGS_KEY, LAST_ACTION_KEY]).await;
         let _ = wasm_bindgen_futures::JsFuture::from(dom_ready).await;
         if !is_gitlab_page() {
-            mark(&[("state", "not_gitlab")]);
+            set_report(&[("state", ReportState::NotGitLab.wire())]);
             return; // not GitLab: stay silent and touch nothing
         }
         let settings =
             Settings::from_stored(&stored_settings(&stored_settings_raw.unwrap_or_default()));
-        if !settings.in_page_entries {
-            mark(&[("state", "off")]);
+        if !settings.flags.in_page_entries {
+            set_report(&[("state", ReportState::Off.wire())]);
             return; // the user wants GitLab's pages untouched (popup and toolbar still work)
         }
         let host = window().location().host().unwrap_or_default();
@@ -234,7 +236,7 @@ fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
                 outcome = match fallback::place(&doc, &page, &s.settings, &s.target) {
                     Ok(Some(href)) => Outcome::Fallback(href),
                     Ok(None) => Outcome::NoControl,
-                    Err(e) => Outcome::Failed(["fallback: ", &ext::js_text(e)].concat()),
+                    Err(e) => Outcome::Failed(["fallback: ", &storage::js_text(e)].concat()),
                 };
             }
             Some(due) if !s.fallback_timer => {
@@ -252,8 +254,8 @@ fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
     } else if s.since.is_some() {
         s.since = Some(now);
     }
-    let written = matches!(outcome, Outcome::Entry(..) | Outcome::Native(_))
-        .then(|| all(&doc, &["[", ENTRY_MARKER, "],[", LAST_MARKER, "]"].concat()))
+    let written = matches!(outcome, Outcome::Entry { .. } | Outcome::Native(_))
+        .then(|| all(&doc, &["[", OURS_ATTR, "],[", LAST_USED_ATTR, "]"].concat()))
         .filter(|w| !w.is_empty())
         .map(|w| (href, w));
     if s.outcome.as_ref() != Some(&outcome) {
@@ -270,14 +272,14 @@ fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
 /// boot marker, which lives in the extension's isolated world, out of the page's sight.
 fn report(outcome: &Outcome, page: &GitLabUrl) {
     let (state, anchor, url) = match outcome {
-        Outcome::Entry(anchor, href) => ("entry", *anchor, href.as_str()),
-        Outcome::Native(anchor) => ("native", *anchor, ""),
-        Outcome::Fallback(href) => ("fallback", "", href.as_str()),
-        Outcome::NoControl => ("none", "", ""),
-        Outcome::Failed(_) => ("failed", "", ""),
+        Outcome::Entry { anchor, href } => (ReportState::Entry, *anchor, href.as_str()),
+        Outcome::Native(anchor) => (ReportState::Native, *anchor, ""),
+        Outcome::Fallback(href) => (ReportState::Fallback, "", href.as_str()),
+        Outcome::NoControl => (ReportState::NoControl, "", ""),
+        Outcome::Failed(_) => (ReportState::Failed, "", ""),
     };
-    mark(&[
-        ("state", state),
+    set_report(&[
+        ("state", state.wire()),
         ("anchor", anchor),
         ("gitpod_url", url),
         ("page", page_kind(page)),
@@ -285,7 +287,7 @@ fn report(outcome: &Outcome, page: &GitLabUrl) {
 }
 
 /// Sets fields of the boot marker (`globalThis.__gitpodForGitLab`, isolated world).
-fn mark(fields: &[(&str, &str)]) {
+fn set_report(fields: &[(&str, &str)]) {
     let Ok(marker) = Reflect::get(&js_sys::global(), &JsValue::from_str("__gitpodForGitLab"))
     else {
         return;
@@ -294,19 +296,6 @@ fn mark(fields: &[(&str, &str)]) {
         for (k, v) in fields {
             let _ = Reflect::set(&marker, &JsValue::from_str(k), &JsValue::from_str(v));
         }
-    }
-}
-
-fn page_kind(page: &GitLabUrl) -> &'static str {
-    match page.page() {
-        Page::Project if page.is_code_page() => "project",
-        Page::Project => "other project page",
-        Page::Tree(_) => "tree",
-        Page::Blob(_) => "file",
-        Page::Commits(_) => "commits",
-        Page::Commit(_) => "commit",
-        Page::MergeRequest(_) => "merge request",
-        Page::Issue(_) => "issue",
     }
 }
 
@@ -349,13 +338,13 @@ fn listen(state: &Rc<State>) {
         if changed {
             let stored = string_map(s.page.borrow().last.entries());
             spawn_local(async move {
-                if let Err(e) = ext::save_js(LAST_ACTION_KEY, &stored).await {
+                if let Err(e) = storage::save_js(LAST_ACTION_KEY, &stored).await {
                     console::warn!(["Gitpod for GitLab: cannot remember the action: ", &e].concat());
                 }
             });
             refresh(&s);
         }
-        if let Some(entry) = target.closest(&attr_selector(ENTRY_MARKER)).ok().flatten() {
+        if let Some(entry) = target.closest(&attr_selector(OURS_ATTR)).ok().flatten() {
             // After GitLab's own handlers: where they closed the menu, nothing is left to do.
             Timeout::new(0, move || close_menu_of(&entry)).forget();
         }
@@ -391,7 +380,7 @@ fn our_entry(target: Option<EventTarget>) -> Option<Element> {
     target?
         .dyn_into::<Element>()
         .ok()?
-        .closest(&attr_selector(ENTRY_MARKER))
+        .closest(&attr_selector(OURS_ATTR))
         .ok()
         .flatten()
 }
@@ -403,7 +392,7 @@ fn give_up_later(state: &Rc<State>) {
     Timeout::new(GIVE_UP_MS, move || {
         let placed = matches!(
             s.page.borrow().outcome,
-            Some(Outcome::Entry(..) | Outcome::Native(_) | Outcome::Fallback(_))
+            Some(Outcome::Entry { .. } | Outcome::Native(_) | Outcome::Fallback(_))
         );
         if find_control(&document()).is_none() && !placed {
             if let Some(w) = s.watcher.borrow().as_ref() {

@@ -1,8 +1,9 @@
-//! Extension APIs shared by every context: typed messages, storage and settings over
-//! `chrome.*` (through `web-extensions-sys`), and small conversions.
+//! Extension APIs of the worker and the popup: typed messages, serde-decoded storage and
+//! settings over `chrome.*` (through `web-extensions-sys`), tabs, and small conversions. What
+//! the content script needs too (serde-free) is `storage`'s.
 
-#![allow(dead_code)] // each context uses its own subset
-
+use super::storage::item;
+pub use super::storage::{js_text, load_synced_keys, save_js};
 use crate::hosts::{EnabledHosts, HOSTS_KEY};
 use crate::last_action::{LastActions, StoredLastActions, LAST_ACTION_KEY};
 use crate::messages::{Reply, Request};
@@ -24,11 +25,11 @@ pub async fn request(req: &Request) -> Result<Reply, String> {
     serde_wasm_bindgen::from_value(raw).map_err(|e| format!("unreadable reply: {e}"))
 }
 
-/// Where a value lives: settings and choices follow the user (`sync`), a connect flow stays
-/// on this device (`local`), per-tab notes die with the browser session (`session`).
+/// Where a value that does not follow the user lives (settings and choices do: `load_synced`,
+/// `save`): a connect flow stays on this device (`local`), per-tab notes die with the browser
+/// session (`session`).
 #[derive(Clone, Copy)]
 pub enum Area {
-    Sync,
     Local,
     Session,
 }
@@ -36,7 +37,6 @@ pub enum Area {
 fn area(which: Area) -> StorageArea {
     let storage = chrome().storage();
     match which {
-        Area::Sync => storage.sync(),
         Area::Local => storage.local(),
         Area::Session => storage.session(),
     }
@@ -72,34 +72,6 @@ pub async fn load_synced(key: &str) -> Option<JsValue> {
     value
 }
 
-/// Several keys of the synced storage as `load_synced` gives each, in one read per area (the
-/// content script's start-up reads two).
-pub async fn load_synced_keys<const N: usize>(keys: [&str; N]) -> [Option<JsValue>; N] {
-    let mut found: [Option<JsValue>; N] = std::array::from_fn(|_| None);
-    for which in [Area::Sync, Area::Local] {
-        let missing: js_sys::Array = keys
-            .iter()
-            .zip(&found)
-            .filter(|(_, f)| f.is_none())
-            .map(|(k, _)| JsValue::from_str(k))
-            .collect();
-        if missing.length() == 0 {
-            break;
-        }
-        let Ok(values) = area(which).get(&missing).await else {
-            continue;
-        };
-        for (key, slot) in keys.iter().zip(found.iter_mut()) {
-            if slot.is_none() {
-                *slot = Reflect::get(&values, &JsValue::from_str(key))
-                    .ok()
-                    .filter(|v| !v.is_undefined());
-            }
-        }
-    }
-    found
-}
-
 /// Reads one key of one area, undecoded (`undefined` when missing or unreadable).
 pub async fn load_raw(which: Area, key: &str) -> JsValue {
     let key = JsValue::from_str(key);
@@ -118,23 +90,6 @@ pub async fn save<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<(), Str
     save_js(key, &to_js(value)).await
 }
 
-/// `save` for a JS value. Exactly one area holds the key afterwards, so `load_synced` never
-/// reads a stale copy: a value that went to `local` is dropped from `sync`, and the other way round.
-pub async fn save_js(key: &str, value: &JsValue) -> Result<(), String> {
-    let items = item(key, value)?;
-    let name = JsValue::from_str(key);
-    if area(Area::Sync).set(&items).await.is_ok() {
-        let _ = area(Area::Local).remove(&name).await;
-        return Ok(());
-    }
-    area(Area::Local)
-        .set(&items)
-        .await
-        .map_err(|e| ["cannot save: ", &js_text(e)].concat())?;
-    let _ = area(Area::Sync).remove(&name).await;
-    Ok(())
-}
-
 pub async fn save_to<T: Serialize + ?Sized>(
     which: Area,
     key: &str,
@@ -142,6 +97,17 @@ pub async fn save_to<T: Serialize + ?Sized>(
 ) -> Result<(), String> {
     let items = item(key, &to_js(value))?;
     area(which).set(&items).await.map(|_| ()).map_err(js_text)
+}
+
+/// Every key stored in an area.
+pub async fn keys(which: Area) -> Vec<String> {
+    match area(which).get(&JsValue::NULL).await {
+        Ok(all) => Object::keys(all.unchecked_ref::<Object>())
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 pub async fn remove_from(which: Area, key: &str) {
@@ -158,12 +124,6 @@ pub async fn save_merged<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<
     }
     Object::assign(&merged, to_js(value).unchecked_ref());
     save_js(key, &merged).await
-}
-
-fn item(key: &str, value: &JsValue) -> Result<Object, String> {
-    let items = Object::new();
-    Reflect::set(&items, &JsValue::from_str(key), value).map_err(js_text)?;
-    Ok(items)
 }
 
 /// A Rust value as a plain JS object (maps as objects, `None` as `null`).
@@ -220,12 +180,4 @@ pub fn field(obj: &JsValue, name: &str) -> Option<JsValue> {
     Reflect::get(obj, &name.into())
         .ok()
         .filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-/// A JS error (or anything thrown) as one line of text.
-pub fn js_text(e: JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }

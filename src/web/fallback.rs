@@ -4,7 +4,7 @@
 //! like the entries, and goes as soon as a known control appears (`inject` removes it then).
 
 use crate::anchors::fallback::*;
-use crate::anchors::{native_markers, ACTION_ATTR, ENTRY_MARKER};
+use crate::anchors::{native_markers, ACTION_ATTR, OURS_ATTR};
 use crate::gitlab_url::GitLabUrl;
 use crate::gitpod_target::GitpodTarget;
 use crate::gitpod_url::LaunchMode;
@@ -55,7 +55,7 @@ pub fn place(
         }
     }
     let href = target.url(page, LaunchMode::Open);
-    set_link(&button, &href, settings.open_in_new_tab)?;
+    set_link(&button, &href, settings.flags.open_in_new_tab)?;
     Ok(Some(href))
 }
 
@@ -63,7 +63,7 @@ fn build(doc: &Document, name: &str) -> Result<Element, JsValue> {
     let button = doc.create_element("a")?;
     for (k, v) in [
         ("class", BUTTON_CLASSES),
-        (ENTRY_MARKER, ""),
+        (OURS_ATTR, ""),
         (FALLBACK_ATTR, ""),
         (ACTION_ATTR, GITPOD),
         ("data-testid", FALLBACK_TESTID),
@@ -83,7 +83,7 @@ fn build(doc: &Document, name: &str) -> Result<Element, JsValue> {
 fn native_anywhere(doc: &Document, origin: &str) -> Result<bool, JsValue> {
     let markers: Vec<&str> = native_markers().collect();
     let markers = markers.join(",");
-    let links = ["a[href*=\"#http\"]:not([", ENTRY_MARKER, "])"].concat();
+    let links = ["a[href*=\"#http\"]:not([", OURS_ATTR, "])"].concat();
     for region in control_regions() {
         for bar in elements(doc.query_selector_all(region)?) {
             if bar.query_selector(&markers)?.is_some() {

@@ -8,12 +8,6 @@ use crate::settings::{Loose, StoredSettings};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Any JS value as a `Loose` (what the serde decoder makes of it; objects two levels deep, as
-/// `host_targets` is).
-pub fn loose(value: &JsValue) -> Loose {
-    loose_within(value, 2)
-}
-
 fn loose_within(value: &JsValue, depth: u8) -> Loose {
     if value.is_undefined() {
         Loose::Missing
@@ -47,27 +41,10 @@ fn plain_object(value: &JsValue) -> Option<&Object> {
     (value.is_object() && !Array::is_array(value)).then(|| value.unchecked_ref())
 }
 
-fn get(obj: &Object, key: &str) -> Loose {
-    Reflect::get(obj, &JsValue::from_str(key)).map_or(Loose::Missing, |v| loose(&v))
-}
-
-/// The settings object as stored (anything that is not an object reads as empty).
+/// The settings object as stored, as serde would read it (three levels: the object, its
+/// `host_targets`, each host's target); no field is named here.
 pub fn stored_settings(value: &JsValue) -> StoredSettings {
-    let Some(obj) = plain_object(value) else {
-        return StoredSettings::default();
-    };
-    StoredSettings {
-        schema: get(obj, "schema"),
-        target: get(obj, "target"),
-        gitpod_origin: get(obj, "gitpod_origin"),
-        target_name: get(obj, "target_name"),
-        editor: get(obj, "editor"),
-        workspace_class: get(obj, "workspace_class"),
-        host_targets: get(obj, "host_targets"),
-        open_in_new_tab: get(obj, "open_in_new_tab"),
-        toolbar_opens_directly: get(obj, "toolbar_opens_directly"),
-        in_page_entries: get(obj, "in_page_entries"),
-    }
+    StoredSettings(loose_within(value, 3))
 }
 
 /// The `{host: action}` object as stored; values of any type, decided on by the core.

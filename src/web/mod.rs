@@ -2,10 +2,12 @@
 //! the feature being built is compiled, so each shipped wasm carries just its own context.
 
 mod bindings;
-pub mod browser_url;
+mod browser_url;
+#[cfg(any(feature = "background", feature = "popup"))]
 mod ext;
 #[cfg(any(feature = "background", feature = "popup"))]
 mod i18n;
+mod storage;
 
 #[cfg(feature = "content")]
 mod content;
@@ -25,6 +27,11 @@ mod background;
 
 #[cfg(feature = "popup")]
 mod popup;
+
+/// First thing every entry does: hand the core what it needs of the browser (its URL parser).
+fn start() {
+    crate::url_parts::use_parser(browser_url::parse);
+}
 
 // Every wasm's allocator: a free list of a few hundred bytes of code instead of dlmalloc's ~7 KB.
 // Each context allocates little and briefly (a menu's elements, one message). Single-threaded

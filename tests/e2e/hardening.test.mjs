@@ -48,13 +48,13 @@ const ATTACKS = [
   { type: "open", url: "https://gitlab.com/a/b", mode: "open" },
   { type: "open", url: "https://gitlab.com/a/b", mode: "open", tab_id: 1 },
   { type: "open", url: "javascript:alert(document.cookie)", mode: "open" },
-  { type: "save_settings", gitpod_origin: "https://evil.test", open_in_new_tab: true, toolbar_opens_directly: true },
+  { type: "save_settings", target: { gitpod_origin: "https://evil.test" }, flags: { open_in_new_tab: true } },
   { type: "connect", host: "gitlab.com" },
   { type: "enable_host", origin: "https://evil.test", tab_id: 1 },
   { type: "disable_host", origin: "https://gitlab.example.test" },
   { type: "content_blocked", reason: "x" },
   { type: "open", url: "https://gitlab.com/" + "a/".repeat(200000), mode: "open" },
-  { type: "save_settings", gitpod_origin: "https://evil.test", open_in_new_tab: true, toolbar_opens_directly: true, extra: 1 },
+  { type: "save_settings", target: { gitpod_origin: "https://evil.test" }, flags: { toolbar_opens_directly: true }, extra: 1 },
   { type: "__proto__", constructor: { prototype: { polluted: true } } },
   { type: ["open"] },
   { type: null },
@@ -262,6 +262,26 @@ test("strict CSP (script-src 'self'): page untouched without errors; toolbar, sh
     const [viaPopup] = await Promise.all([newTab(), popup.click("#open")]);
     await viaPopup.waitForLoadState();
     await landsOn(viaPopup, PAGE.gitpod);
+  } finally {
+    env.server.setCsp(CSP.gitlab);
+  }
+});
+
+test("strict CSP: a closed tab's note is dropped when the next one is written (no tab listener needed)", async () => {
+  env.server.setCsp(CSP.strict);
+  try {
+    const notes = async () => Object.keys(await env.worker.evaluate(async () => chrome.storage.session.get(null))).filter((k) => k.startsWith("blocked:")).sort();
+    const { page: first } = await openPage(env.context, PAGE.url);
+    const firstId = (await tabOf(first)).id;
+    await waitFor(async () => (await notes()).includes(`blocked:${firstId}`), "the first tab's note", 8000);
+    await first.close();
+    const { page: second } = await openPage(env.context, PAGE.url);
+    const secondId = (await tabOf(second)).id;
+    await waitFor(async () => (await notes()).includes(`blocked:${secondId}`), "the second tab's note", 8000);
+    await waitFor(async () => !(await notes()).includes(`blocked:${firstId}`), "the closed tab's note dropped");
+    // The worker stays idle otherwise: no tab listener hooked for this.
+    assert.equal(await env.worker.evaluate(() => chrome.tabs.onRemoved.hasListeners()), false);
+    await second.close();
   } finally {
     env.server.setCsp(CSP.gitlab);
   }

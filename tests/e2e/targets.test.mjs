@@ -48,7 +48,7 @@ async function useSettings({ target, host_targets = [], ...flags }, hosts = []) 
     const out = [];
     for (const origin of hosts) out.push(await chrome.runtime.sendMessage({ type: "enable_host", origin }));
     out.push(await chrome.runtime.sendMessage({
-      type: "save_settings", target, host_targets, open_in_new_tab: true, toolbar_opens_directly: false, ...flags,
+      type: "save_settings", target, host_targets, flags,
     }));
     return out;
   }, [target, host_targets, flags, hosts]);

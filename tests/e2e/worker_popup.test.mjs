@@ -358,8 +358,8 @@ test("hostile messages: malformed, oversized, forged from a page, or without a g
     return {
       badUrl: await send({ type: "open", url: "javascript:alert(1)", mode: "open" }),
       badMode: await send({ type: "open", url: "https://gitlab.com/a/b", mode: "rm -rf" }),
-      badOrigin: await send({ type: "save_settings", target: { target: "custom", gitpod_origin: "javascript:alert(1)" }, open_in_new_tab: true, toolbar_opens_directly: false }),
-      badHostTarget: await send({ type: "save_settings", target: { target: "ona" }, host_targets: [{ host: "evil.test/x", target: { target: "ona" } }], open_in_new_tab: true, toolbar_opens_directly: false }),
+      badOrigin: await send({ type: "save_settings", target: { target: "custom", gitpod_origin: "javascript:alert(1)" }, flags: { open_in_new_tab: true } }),
+      badHostTarget: await send({ type: "save_settings", target: { target: "ona" }, host_targets: [{ host: "evil.test/x", target: { target: "ona" } }] }),
       oldShape: await send({ type: "save_settings", gitpod_origin: "https://gitpod.io", open_in_new_tab: true, toolbar_opens_directly: false }),
       huge: await send({ type: "connect", host: "a".repeat(5000) }),
       badHost: await send({ type: "connect", host: "gitlab.com/../evil?x=" }),
@@ -386,7 +386,7 @@ test("hostile messages: malformed, oversized, forged from a page, or without a g
   const forged = await env.worker.evaluate(async (tabId) => {
     const [{ result }] = await chrome.scripting.executeScript({
       target: { tabId },
-      func: () => chrome.runtime.sendMessage({ type: "save_settings", target: { gitpod_origin: "https://evil.test" }, open_in_new_tab: true, toolbar_opens_directly: true }),
+      func: () => chrome.runtime.sendMessage({ type: "save_settings", target: { gitpod_origin: "https://evil.test" }, flags: { toolbar_opens_directly: true } }),
     });
     return result;
   }, tabId);

@@ -3,12 +3,11 @@
 //! with its licence expression, repository and licence files. From `cargo metadata` and the
 //! crates' own sources, offline; sorted, so the file is the same on every machine.
 
-use crate::{cargo, fetch_locked, output, Result};
-use serde_json::Value;
+use crate::metadata::{metadata, Node, Package};
+use crate::{fetch_locked, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 const ROOT_PACKAGE: &str = "gitpod-gitlab";
 
@@ -27,58 +26,42 @@ pub fn shipped_crates(root: &Path) -> Result<Vec<Crate>> {
     // (windows-sys, r-efi …), which a build never downloads: fetch them all first (a no-op
     // when they are there), so the licence list works in a fresh cargo home.
     fetch_locked(root)?;
-    let json = output(
-        Command::new(cargo())
-            .current_dir(root)
-            .args(["metadata", "--format-version", "1", "--locked", "--offline"])
-            .args(["--filter-platform", "wasm32-unknown-unknown"])
-            .args(["--features", "content,background,popup"]),
-    )
-    .ok_or("cargo metadata failed")?;
-    let meta: Value = serde_json::from_str(&json).map_err(|e| format!("cargo metadata: {e}"))?;
-    let packages: BTreeMap<&str, &Value> = meta["packages"]
-        .as_array()
-        .ok_or("cargo metadata: no packages")?
-        .iter()
-        .filter_map(|p| Some((p["id"].as_str()?, p)))
-        .collect();
-    let nodes: BTreeMap<&str, &Value> = meta["resolve"]["nodes"]
-        .as_array()
+    let meta = metadata(
+        root,
+        &[
+            "--locked",
+            "--offline",
+            "--filter-platform",
+            "wasm32-unknown-unknown",
+            "--features",
+            "content,background,popup",
+        ],
+    )?;
+    let packages: BTreeMap<&str, &Package> =
+        meta.packages.iter().map(|p| (p.id.as_str(), p)).collect();
+    let nodes: BTreeMap<&str, &Node> = meta
+        .resolve
+        .as_ref()
         .ok_or("cargo metadata: no resolve")?
+        .nodes
         .iter()
-        .filter_map(|n| Some((n["id"].as_str()?, n)))
+        .map(|n| (n.id.as_str(), n))
         .collect();
     let root_id = packages
         .iter()
-        .find(|(_, p)| p["name"] == ROOT_PACKAGE)
+        .find(|(_, p)| p.name == ROOT_PACKAGE)
         .map(|(id, _)| *id)
         .ok_or("cargo metadata: no gitpod-gitlab")?;
     // Normal dependencies only: build scripts' and tests' crates do not ship, and neither do
     // procedural macros (they run in the compiler) or what they use.
-    let proc_macro = |id: &str| {
-        packages.get(id).is_some_and(|p| {
-            p["targets"].as_array().into_iter().flatten().any(|t| {
-                t["kind"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .any(|k| k == "proc-macro")
-            })
-        })
-    };
+    let proc_macro = |id: &str| packages.get(id).is_some_and(|p| p.is_proc_macro());
     let mut seen = BTreeSet::new();
     let mut todo = vec![root_id];
     while let Some(id) = todo.pop() {
         let Some(node) = nodes.get(id) else { continue };
-        for dep in node["deps"].as_array().into_iter().flatten() {
-            let normal = dep["dep_kinds"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .any(|k| k["kind"].is_null());
-            let Some(dep_id) = dep["pkg"].as_str() else {
-                continue;
-            };
+        for dep in &node.deps {
+            let normal = dep.dep_kinds.iter().any(|k| k.kind.is_none());
+            let dep_id = dep.pkg.as_str();
             if normal && !proc_macro(dep_id) && seen.insert(dep_id) {
                 todo.push(dep_id);
             }
@@ -93,9 +76,8 @@ pub fn shipped_crates(root: &Path) -> Result<Vec<Crate>> {
     Ok(crates)
 }
 
-fn crate_of(p: &Value) -> Crate {
-    let text = |k: &str| p[k].as_str().unwrap_or("").to_string();
-    let dir = Path::new(p["manifest_path"].as_str().unwrap_or("")).parent();
+fn crate_of(p: &Package) -> Crate {
+    let dir = Path::new(&p.manifest_path).parent();
     let mut texts = Vec::new();
     if let Some(dir) = dir {
         let mut files: Vec<String> = fs::read_dir(dir)
@@ -118,10 +100,10 @@ fn crate_of(p: &Value) -> Crate {
         }
     }
     Crate {
-        name: text("name"),
-        version: text("version"),
-        license: text("license"),
-        repository: text("repository"),
+        name: p.name.clone(),
+        version: p.version.clone(),
+        license: p.license.clone().unwrap_or_default(),
+        repository: p.repository.clone().unwrap_or_default(),
         texts,
     }
 }

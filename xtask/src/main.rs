@@ -13,10 +13,12 @@ mod bench;
 mod build;
 mod diagnose;
 mod licenses;
+mod metadata;
 mod package;
 mod shrink;
 mod test;
 mod tools;
+mod zips;
 
 use std::fs;
 use std::path::{Path, PathBuf};

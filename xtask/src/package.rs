@@ -3,59 +3,13 @@
 //! by the manifest's public key (`cargo xtask ext-id`).
 
 use crate::build::{build, crate_version, Built};
+use crate::zips::write_zip;
 use crate::{cargo, output, read, root, run, Result};
 use base64::Engine as _;
 use serde_json::Value;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// The store zips' deflate effort: zlib's best (level 6, the default, left 4.7 KB more in
-/// app.js). Zopfli (the zip crate's levels above 9) was measured: 208.5 KB instead of 223 KB for
-/// the Chrome zip, but a minute more per build.
-const STORE_ZIP_LEVEL: i64 = 9;
-
-/// Zips `dir` reproducibly (fixed timestamps, sorted paths); `replaced` gives other contents
-/// for some of its files (the store zip's manifest).
-pub fn zip_dir(dir: &Path, out: &Path, replaced: &[(&str, Vec<u8>)]) -> Result {
-    let file = fs::File::create(out).map_err(|e| e.to_string())?;
-    let mut zip = zip::ZipWriter::new(file);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(STORE_ZIP_LEVEL))
-        .last_modified_time(zip::DateTime::default()); // reproducible
-    let mut files = Vec::new();
-    collect_files(dir, &mut files)?;
-    files.sort();
-    for path in files {
-        let name = path
-            .strip_prefix(dir)
-            .map_err(|e| e.to_string())?
-            .to_string_lossy()
-            .replace('\\', "/");
-        let bytes = match replaced.iter().find(|(n, _)| *n == name) {
-            Some((_, bytes)) => bytes.clone(),
-            None => fs::read(&path).map_err(|e| e.to_string())?,
-        };
-        zip.start_file(name, options).map_err(|e| e.to_string())?;
-        zip.write_all(&bytes).map_err(|e| e.to_string())?;
-    }
-    zip.finish().map_err(|e| e.to_string())?;
-    Ok(())
-}
-
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
-    for entry in fs::read_dir(dir).map_err(|e| e.to_string())? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            collect_files(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
 
 /// The Chromium extension id fixed by the manifest's public `key`: sha256 of the key, first
 /// 32 hex digits, mapped 0-f to a-p.
@@ -110,17 +64,10 @@ pub fn source_bundle(built: &Built) -> Result<PathBuf> {
     files.sort();
     let prefix = format!("gitpod-gitlab-{version}");
     let out = built.dist.join(format!("{prefix}-source.zip"));
-    let file = fs::File::create(&out).map_err(|e| e.to_string())?;
-    let mut zip = zip::ZipWriter::new(file);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for (name, bytes) in files {
-        zip.start_file(format!("{prefix}/{name}"), options)
-            .map_err(|e| e.to_string())?;
-        zip.write_all(&bytes).map_err(|e| e.to_string())?;
-    }
-    zip.finish().map_err(|e| e.to_string())?;
+    let entries = files
+        .into_iter()
+        .map(|(name, bytes)| (format!("{prefix}/{name}"), bytes));
+    write_zip(&out, entries, None)?;
     for path in zips.iter().chain([&out]) {
         println!(
             "{}  {}",

@@ -6,7 +6,7 @@
 //! them) but removed again while no flow is pending: otherwise every tab update in the browser
 //! would wake the worker.
 
-use super::{bindings, ext, requests::BLOCKED_PREFIX};
+use super::{bindings, ext};
 use crate::connect::{
     authorize_url, gitlab_host, outcome, ConnectRecord, ConnectState, CONNECT_KEY,
 };
@@ -125,11 +125,10 @@ fn on_tab_updated(tab: JsValue, change: JsValue, _details: JsValue) {
     }
 }
 
-/// `tabs.onRemoved`: the flow's tab closed before Gitpod answered; also drops the tab's notes.
+/// `tabs.onRemoved`: the flow's tab closed before Gitpod answered.
 fn on_tab_removed(tab: JsValue, _info: JsValue) {
     let Some(id) = tab_id(&tab) else { return };
     spawn_local(async move {
-        ext::remove_from(Area::Session, &format!("{BLOCKED_PREFIX}{id}")).await;
         if let Some(record) = pending_in(id).await {
             let _ = ext::save_to(Area::Local, CONNECT_KEY, &record.abandoned()).await;
             badge("", "#737278").await;

@@ -76,8 +76,8 @@ fn enable_site(tab: &JsValue) {
     let request = bindings::permissions_request(&ext::to_obj(&perms));
     let tab = tab_id(tab);
     spawn_local(async move {
-        if ext::settle_yes(request).await {
-            let _ = self_hosted::enable(&origin, tab).await;
+        if ext::settle_yes(request).await && self_hosted::enable(&origin, tab).await.is_ok() {
+            create().await; // the link item on the new host's links
         }
     });
 }

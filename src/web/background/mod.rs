@@ -18,6 +18,7 @@ use web_extensions_sys::{chrome, EventTarget};
 
 #[wasm_bindgen]
 pub fn bg_main() {
+    super::start();
     let c = chrome();
     on(
         &c.runtime().on_message(),
@@ -72,16 +73,19 @@ pub fn bg_main() {
     let _ = js_sys::Reflect::set(&hooks, &"onContextMenuClick".into(), &on_menu);
     let _ = js_sys::Reflect::set(&js_sys::global(), &"gitpodForGitLab".into(), &hooks);
     bindings::on_permissions_removed(&listener(Closure::<dyn FnMut(JsValue)>::new(|_| {
-        spawn_local(self_hosted::reconcile())
+        spawn_local(async {
+            self_hosted::reconcile().await;
+            menus::create().await;
+        })
     })));
 }
 
 /// Browser start and extension install/update: state the browser does not keep for us
-/// (the toolbar mode, menus) is set again, and self-hosted scripts match the grants (which
-/// creates the menus for the hosts kept).
+/// (the toolbar mode, menus) is set again, and self-hosted scripts match the grants.
 async fn start_up() {
     open::apply_toolbar_mode(&ext::load_settings().await).await;
     self_hosted::reconcile().await;
+    menus::create().await; // for the hosts kept
 }
 
 /// Storage key (`storage.local`) of "the first-run page was shown on this device".

@@ -24,7 +24,7 @@ pub async fn open_page(page_url: &str, mode: LaunchMode, tab: Option<i32>) -> Re
     let settings = ext::load_settings().await;
     let page = GitLabUrl::parse(page_url).map_err(|e| e.to_string())?;
     let target = settings.target_for(page.host()).url(&page, mode);
-    match tab.filter(|_| !settings.open_in_new_tab) {
+    match tab.filter(|_| !settings.flags.open_in_new_tab) {
         Some(id) => chrome()
             .tabs()
             .update(Some(id), &ext::to_obj(&json!({ "url": target })))
@@ -121,7 +121,7 @@ async fn act_on_tab(tab: JsValue) {
 
 /// The toolbar button shows the popup, or (setting) acts directly on click.
 pub async fn apply_toolbar_mode(settings: &Settings) {
-    let popup = if settings.toolbar_opens_directly {
+    let popup = if settings.flags.toolbar_opens_directly {
         ""
     } else {
         "popup.html"

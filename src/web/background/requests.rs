@@ -3,7 +3,8 @@
 //! error reply and is not acted on.
 
 use super::super::i18n::t;
-use super::{bindings, connect_flow, ext, open, self_hosted};
+use super::{bindings, connect_flow, ext, menus, open, self_hosted};
+use crate::blocked::{blocked_key, tab_of_key, BlockedNote};
 use crate::messages::{Reply, Request};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::VERSION;
@@ -12,9 +13,6 @@ use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_extensions_sys::chrome;
-
-/// Session-storage key prefix of "the content script could not start in this tab".
-pub const BLOCKED_PREFIX: &str = "blocked:";
 
 /// Keeps the channel open (returns true) and replies once the request is done.
 pub fn on_message(msg: JsValue, sender: JsValue, respond: Function) -> bool {
@@ -60,30 +58,28 @@ async fn answer(msg: JsValue, sender: &JsValue) -> Reply {
         Request::SaveSettings {
             target,
             host_targets,
-            open_in_new_tab,
-            toolbar_opens_directly,
-            in_page_entries,
-        } => done(
-            match Settings::from_form(
-                &target,
-                &host_targets,
-                open_in_new_tab,
-                toolbar_opens_directly,
-                in_page_entries,
-            ) {
-                Ok(settings) => save_settings(settings).await,
-                Err(e) => Err(e),
-            },
-        ),
-        Request::EnableHost { origin, tab_id } => done(self_hosted::enable(&origin, tab_id).await),
-        Request::DisableHost { origin } => done(self_hosted::disable(&origin).await),
+            flags,
+        } => done(match Settings::from_form(&target, &host_targets, flags) {
+            Ok(settings) => save_settings(settings).await,
+            Err(e) => Err(e),
+        }),
+        Request::EnableHost { origin, tab_id } => {
+            let enabled = self_hosted::enable(&origin, tab_id).await;
+            menus::create().await; // the link items follow the hosts
+            done(enabled)
+        }
+        Request::DisableHost { origin } => {
+            let disabled = self_hosted::disable(&origin).await;
+            menus::create().await;
+            done(disabled)
+        }
     }
 }
 
 async fn save_settings(settings: Settings) -> Result<(), String> {
     ext::save_merged(SETTINGS_KEY, &settings.to_stored()).await?;
     open::apply_toolbar_mode(&settings).await;
-    super::menus::create().await; // "Open link in <name>", per host
+    menus::create().await; // "Open link in <name>", per host
     Ok(())
 }
 
@@ -93,8 +89,12 @@ async fn content_blocked(tab: &JsValue, reason: &str) -> Result<(), String> {
     let (Some(id), Some(url)) = (tab_id(tab), tab_url(tab)) else {
         return Err("not from a tab".into());
     };
-    let note = serde_json::json!({ "url": url, "reason": reason });
-    ext::save_to(ext::Area::Session, &format!("{BLOCKED_PREFIX}{id}"), &note).await?;
+    let note = BlockedNote {
+        url,
+        reason: reason.to_string(),
+    };
+    ext::save_to(ext::Area::Session, &blocked_key(id), &note).await?;
+    drop_notes_of_closed_tabs().await;
     let title = serde_json::json!({
         "tabId": id,
         "title": t("blocked_title", &[]),
@@ -102,6 +102,18 @@ async fn content_blocked(tab: &JsValue, reason: &str) -> Result<(), String> {
     ext::settle(super::bindings::set_action_title(&ext::to_obj(&title)))
         .await
         .map(|_| ())
+}
+
+/// Notes of tabs that are gone are dropped whenever a new note is written (no tab listener
+/// wakes the worker for this: notes are few, and die with the session anyway).
+async fn drop_notes_of_closed_tabs() {
+    for key in ext::keys(ext::Area::Session).await {
+        if let Some(tab) = tab_of_key(&key) {
+            if chrome().tabs().get(tab).await.is_err() {
+                ext::remove_from(ext::Area::Session, &key).await;
+            }
+        }
+    }
 }
 
 /// The content wasm as packaged, read from the extension's own origin (always allowed here).

@@ -3,7 +3,7 @@
 //! the "Open link in Gitpod" menu.
 
 use super::super::i18n::t;
-use super::{bindings, ext, menus};
+use super::{bindings, ext};
 use crate::hosts::{
     match_pattern, script_id, site_origin, EnabledHosts, HOSTS_KEY, SCRIPT_ID_PREFIX,
 };
@@ -24,7 +24,6 @@ pub async fn enable(origin: &str, tab: Option<i32>) -> Result<(), String> {
     }
     ext::save(HOSTS_KEY, hosts.origins()).await?;
     register(&origin).await?;
-    menus::create().await;
     // The page the user is looking at gets the entry now, without a reload.
     if let Some(tab) = tab {
         let target = json!({ "target": { "tabId": tab }, "files": ["content.js"] });
@@ -42,7 +41,6 @@ pub async fn disable(origin: &str) -> Result<(), String> {
     hosts.remove(&origin);
     ext::save(HOSTS_KEY, hosts.origins()).await?;
     unregister(&[script_id(&origin)]).await;
-    menus::create().await;
     // Another enabled origin on the same host (other port) still needs the permission.
     let pattern = match_pattern(&origin);
     if !hosts.origins().iter().any(|o| match_pattern(o) == pattern) {
@@ -77,7 +75,6 @@ pub async fn reconcile() {
             let _ = register(origin).await;
         }
     }
-    menus::create().await;
 }
 
 async fn granted(origin: &str) -> bool {

@@ -7,7 +7,7 @@
 use super::{copy_of, item_action, retag, text_nodes, Context, Found};
 use crate::anchors::*;
 use crate::gitpod_url::LaunchMode;
-use crate::last_action::{GITPOD, GITPOD_OPTIONS};
+use crate::last_action::{action_for_mode, GITPOD};
 use crate::web::dom::{elements, first_in, set_if_changed, set_link};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -15,15 +15,17 @@ use web_sys::Element;
 /// Places or updates our copy; returns its URL.
 pub fn place(found: &Found, cx: &Context<'_>) -> Result<String, JsValue> {
     let (anchor, button, settings) = (found.anchor, &found.control, cx.settings);
-    let (action, mode, with_options) = if cx.last == GITPOD_OPTIONS {
-        (GITPOD_OPTIONS, LaunchMode::WithOptions, true)
+    // One button: "with options" where that was the last action, else plain.
+    let mode = if cx.last == action_for_mode(LaunchMode::WithOptions) {
+        LaunchMode::WithOptions
     } else {
-        (GITPOD, LaunchMode::Open, false)
+        LaunchMode::Open
     };
+    let (action, with_options) = (action_for_mode(mode), mode == LaunchMode::WithOptions);
     let href = cx.target.url(cx.page, mode);
     let ours = button
         .next_element_sibling()
-        .filter(|e| e.has_attribute(ENTRY_MARKER));
+        .filter(|e| e.has_attribute(OURS_ATTR));
     let copy = match ours {
         Some(copy) => copy,
         None => {
@@ -34,7 +36,7 @@ pub fn place(found: &Found, cx: &Context<'_>) -> Result<String, JsValue> {
             }
             // GitLab spaces the buttons of a bar with margins on the buttons or their wrappers.
             copy.class_list().add_2("gl-ml-3", "ml-2")?;
-            copy.set_attribute(ENTRY_MARKER, "")?;
+            copy.set_attribute(OURS_ATTR, "")?;
             copy.set_attribute("data-testid", ENTRY_TESTID)?;
             button.after_with_node_1(&copy)?;
             copy
@@ -47,7 +49,7 @@ pub fn place(found: &Found, cx: &Context<'_>) -> Result<String, JsValue> {
         }
     }
     set_if_changed(&copy, ACTION_ATTR, Some(action))?;
-    set_link(&copy, &href, settings.open_in_new_tab)?;
+    set_link(&copy, &href, settings.flags.open_in_new_tab)?;
     Ok(href)
 }
 
@@ -62,6 +64,6 @@ pub fn has_native_gitpod(found: &Found, origin: &str) -> Result<bool, JsValue> {
     }
     let siblings = bar.query_selector_all(":scope > a, :scope > button")?;
     Ok(elements(siblings)
-        .filter(|e: &Element| !e.has_attribute(ENTRY_MARKER))
+        .filter(|e: &Element| !e.has_attribute(OURS_ATTR))
         .any(|e| item_action(&e, origin).as_deref() == Some(GITPOD)))
 }

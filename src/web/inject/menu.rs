@@ -6,20 +6,16 @@ use super::select;
 use super::{action_selector, copy_of, retag, text_nodes, Context, Found};
 use crate::anchors::*;
 use crate::gitpod_url::LaunchMode;
-use crate::last_action::{GITPOD, GITPOD_OPTIONS};
+use crate::last_action::{action_for_mode, GITPOD};
 use crate::web::dom::{attr_selector, el, elements, set_if_changed, set_link};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node, NodeList};
 
-/// Our entries: (action key, launch mode, test id, "with options").
-const ENTRIES: [(&str, LaunchMode, &str, bool); 2] = [
-    (GITPOD, LaunchMode::Open, ENTRY_TESTID, false),
-    (
-        GITPOD_OPTIONS,
-        LaunchMode::WithOptions,
-        OPTIONS_TESTID,
-        true,
-    ),
+/// Our entries: (launch mode, test id); each one's action key is its mode's
+/// (`last_action::action_for_mode`).
+const ENTRIES: [(LaunchMode, &str); 2] = [
+    (LaunchMode::Open, ENTRY_TESTID),
+    (LaunchMode::WithOptions, OPTIONS_TESTID),
 ];
 
 /// Ensures both entries exist with current URLs, in place: right after GitLab's neighbour item
@@ -40,7 +36,7 @@ pub fn place(
     // The item whose markup ours copy: the neighbour, else any plain item of the group (a link
     // or button of its own, not a row of buttons like "Visual Studio Code: SSH | HTTPS").
     let template = neighbour.clone().or_else(|| {
-        let plain = [":scope > li:not([", ENTRY_MARKER, "]):has(> a, > button)"].concat();
+        let plain = [":scope > li:not([", OURS_ATTR, "]):has(> a, > button)"].concat();
         group.query_selector(&plain).ok().flatten()
     });
     let divider = match menu.items {
@@ -48,7 +44,8 @@ pub fn place(
         Items::Navigate => None,
     };
     let mut main_href = String::new();
-    for (action, mode, testid, with_options) in ENTRIES {
+    for (mode, testid) in ENTRIES {
+        let (action, with_options) = (action_for_mode(mode), mode == LaunchMode::WithOptions);
         let href = cx.target.url(cx.page, mode);
         let entry = match control.query_selector(&action_selector(action))? {
             Some(existing) => existing,
@@ -67,7 +64,7 @@ pub fn place(
                     Some(item) => item,
                     None => build_item(doc, &label)?,
                 };
-                item.set_attribute(ENTRY_MARKER, "")?;
+                item.set_attribute(OURS_ATTR, "")?;
                 item.set_attribute(ACTION_ATTR, action)?;
                 item.set_attribute("data-testid", testid)?;
                 item
@@ -76,7 +73,7 @@ pub fn place(
         match menu.items {
             Items::Navigate => {
                 if let Some(link) = entry.query_selector("a")? {
-                    set_link(&link, &href, settings.open_in_new_tab)?;
+                    set_link(&link, &href, settings.flags.open_in_new_tab)?;
                 }
             }
             // Items only select: the primary button takes this URL when ours is selected.
@@ -112,7 +109,7 @@ fn place_after(group: &Element, previous: &Option<Element>, e: &Element) -> Resu
 /// GitLab's own items of `group` (its direct `li` children that are not ours).
 fn gitlab_items(group: &Element) -> Option<NodeList> {
     group
-        .query_selector_all(&[":scope > li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())
+        .query_selector_all(&[":scope > li:not(", &attr_selector(OURS_ATTR), ")"].concat())
         .ok()
 }
 
@@ -199,41 +196,47 @@ pub fn mark_last(
     cx: &Context<'_>,
 ) -> Result<(), JsValue> {
     let chosen = find_item(group, cx.last, cx.target.origin().as_str());
-    let marked = found.control.query_selector(&attr_selector(LAST_MARKER))?;
+    let marked = found
+        .control
+        .query_selector(&attr_selector(LAST_USED_ATTR))?;
     if marked != chosen {
         if let Some(old) = &marked {
-            old.remove_attribute(LAST_MARKER)?;
-            elements(old.query_selector_all(&attr_selector(MARK_ATTR))?).for_each(|m| m.remove());
+            old.remove_attribute(LAST_USED_ATTR)?;
+            elements(old.query_selector_all(&attr_selector(LAST_USED_BADGE_ATTR))?)
+                .for_each(|m| m.remove());
         }
         if let Some(item) = &chosen {
-            item.set_attribute(LAST_MARKER, "")?;
+            item.set_attribute(LAST_USED_ATTR, "")?;
         }
     }
     if let Some(item) = &chosen {
         // Also after GitLab re-rendered the item's inside.
-        if item.query_selector(&attr_selector(MARK_ATTR))?.is_none() {
-            add_mark(doc, menu, item, cx)?;
+        if item
+            .query_selector(&attr_selector(LAST_USED_BADGE_ATTR))?
+            .is_none()
+        {
+            add_badge(doc, menu, item, cx)?;
         }
     }
     if let Items::Select(split) = menu.items {
-        let ours = chosen.filter(|c| c.has_attribute(ENTRY_MARKER));
+        let ours = chosen.filter(|c| c.has_attribute(OURS_ATTR));
         select::sync(
             split,
             &found.control,
             group,
             ours.as_ref(),
-            cx.settings.open_in_new_tab,
+            cx.settings.flags.open_in_new_tab,
         )?;
     }
     Ok(())
 }
 
-fn add_mark(doc: &Document, menu: &Menu, item: &Element, cx: &Context<'_>) -> Result<(), JsValue> {
+fn add_badge(doc: &Document, menu: &Menu, item: &Element, cx: &Context<'_>) -> Result<(), JsValue> {
     let Some(label) = text_nodes(item).first().and_then(Node::parent_element) else {
         return Ok(());
     };
     let mark = doc.create_element("span")?;
-    mark.set_attribute(MARK_ATTR, "")?;
+    mark.set_attribute(LAST_USED_BADGE_ATTR, "")?;
     match menu.items {
         Items::Navigate => {
             // GitLab UI's neutral badge, a space after the label (a gap no CSS can take away).

@@ -29,8 +29,13 @@ pub enum Outcome {
     NoControl,
     /// GitLab shows its own Gitpod item; none added, the last action is still marked.
     Native(&'static str),
-    /// Our entry is in the named control, pointing at the URL.
-    Entry(&'static str, String),
+    /// Our entry is in a control.
+    Entry {
+        /// The anchor's name.
+        anchor: &'static str,
+        /// What the entry opens.
+        href: String,
+    },
     /// No known control: the fallback button, pointing at the URL.
     Fallback(String),
     Failed(String),
@@ -75,7 +80,13 @@ pub fn inject(doc: &Document, cx: &Context<'_>) -> Outcome {
                     .control
                     .parent_element()
                     .unwrap_or_else(|| found.control.clone());
-                (Outcome::Entry(anchor.name, href), scope)
+                (
+                    Outcome::Entry {
+                        anchor: anchor.name,
+                        href,
+                    },
+                    scope,
+                )
             }
             (Some(_), Kind::Menu(_)) if has_native_gitpod(anchor, &found.control, origin)? => {
                 remove_ours(&found.control)?; // GitLab enabled its own after we added ours
@@ -83,12 +94,18 @@ pub fn inject(doc: &Document, cx: &Context<'_>) -> Outcome {
             }
             (Some(group), Kind::Menu(m)) => {
                 let href = menu::place(doc, &found, m, group, cx)?;
-                (Outcome::Entry(anchor.name, href), found.control.clone())
+                (
+                    Outcome::Entry {
+                        anchor: anchor.name,
+                        href,
+                    },
+                    found.control.clone(),
+                )
             }
             (None, Kind::Menu(_)) => return Ok(Outcome::NoControl),
         };
         // Ours anywhere else (a control GitLab replaced, a fallback button): gone.
-        for stray in elements(doc.query_selector_all(&attr_selector(ENTRY_MARKER))?) {
+        for stray in elements(doc.query_selector_all(&attr_selector(OURS_ATTR))?) {
             if !scope.contains(Some(&stray)) {
                 stray.remove();
             }
@@ -98,8 +115,9 @@ pub fn inject(doc: &Document, cx: &Context<'_>) -> Outcome {
         }
         Ok(outcome)
     })();
-    result
-        .unwrap_or_else(|e| Outcome::Failed([anchor.name, ": ", &super::ext::js_text(e)].concat()))
+    result.unwrap_or_else(|e| {
+        Outcome::Failed([anchor.name, ": ", &super::storage::js_text(e)].concat())
+    })
 }
 
 /// The page's control: the first anchor of the table whose Web IDE action is on the page, the
@@ -167,7 +185,7 @@ fn climb(anchor: &'static Anchor, action: Element) -> Option<Found> {
 
 /// One of our own elements (never taken for GitLab's).
 fn ours(e: &Element) -> bool {
-    e.closest(&attr_selector(ENTRY_MARKER))
+    e.closest(&attr_selector(OURS_ATTR))
         .ok()
         .flatten()
         .is_some()
@@ -264,12 +282,12 @@ fn has_native_gitpod(anchor: &Anchor, control: &Element, origin: &str) -> Result
         return Ok(true);
     }
     let items =
-        control.query_selector_all(&["li:not(", &attr_selector(ENTRY_MARKER), ")"].concat())?;
+        control.query_selector_all(&["li:not(", &attr_selector(OURS_ATTR), ")"].concat())?;
     Ok(elements(items).any(|li| item_action(&li, origin).as_deref() == Some(GITPOD)))
 }
 
 fn remove_ours(control: &Element) -> Result<(), JsValue> {
-    let ours = control.query_selector_all(&attr_selector(ENTRY_MARKER))?;
+    let ours = control.query_selector_all(&attr_selector(OURS_ATTR))?;
     elements(ours).for_each(|e| e.remove());
     Ok(())
 }
@@ -278,7 +296,7 @@ fn remove_ours(control: &Element) -> Result<(), JsValue> {
 /// any state of ours), its active look, its script hooks, or its shortcut hints.
 fn copy_of(template: &Element) -> Result<Element, JsValue> {
     let copy: Element = template.clone_node_with_deep(true)?.dyn_into()?;
-    let drops = [COPY_DROPS, ",[", MARK_ATTR, "]"].concat();
+    let drops = [COPY_DROPS, ",[", LAST_USED_BADGE_ATTR, "]"].concat();
     elements(copy.query_selector_all(&drops)?).for_each(|e| e.remove());
     let inner = elements(copy.query_selector_all("*")?).collect::<Vec<_>>();
     for e in std::iter::once(&copy).chain(&inner) {
@@ -347,7 +365,7 @@ fn text_nodes(root: &Element) -> Vec<Node> {
                 Node::ELEMENT_NODE => {
                     let mark = child
                         .dyn_ref::<Element>()
-                        .is_some_and(|e| e.has_attribute(MARK_ATTR));
+                        .is_some_and(|e| e.has_attribute(LAST_USED_BADGE_ATTR));
                     if !mark {
                         walk(&child, out);
                     }

@@ -20,16 +20,7 @@ const PRIMARY_SAVED: [(&str, &str); 3] = [
 
 /// GitLab's own divider in the group, the one ours copy.
 pub fn divider(group: &Element, split: &SplitButton) -> Result<Option<Element>, JsValue> {
-    group.query_selector(
-        &[
-            ":scope > :is(",
-            split.divider,
-            "):not([",
-            ENTRY_MARKER,
-            "])",
-        ]
-        .concat(),
-    )
+    group.query_selector(&[":scope > :is(", split.divider, "):not([", OURS_ATTR, "])"].concat())
 }
 
 /// Our copy of GitLab's divider before the entry of `action`.
@@ -40,7 +31,7 @@ pub fn our_divider(control: &Element, divider: &Element, action: &str) -> Result
     }
     let copy: Element = divider.clone_node_with_deep(true)?.dyn_into()?;
     super::strip_identity(&copy)?;
-    copy.set_attribute(ENTRY_MARKER, "")?;
+    copy.set_attribute(OURS_ATTR, "")?;
     copy.set_attribute(SEPARATOR_ATTR, action)?;
     Ok(copy)
 }
@@ -68,7 +59,7 @@ pub fn sync(
     let checks = |of_ours: bool| -> Result<Vec<Element>, JsValue> {
         Ok(elements(group.query_selector_all(split.check)?)
             .filter(|i| {
-                let in_ours = i.closest(&attr_selector(ENTRY_MARKER)).ok().flatten();
+                let in_ours = i.closest(&attr_selector(OURS_ATTR)).ok().flatten();
                 in_ours.is_some() == of_ours
             })
             .collect())
@@ -102,7 +93,7 @@ pub fn sync(
             }
             for icon in checks(true)? {
                 let mine = icon
-                    .closest(&attr_selector(LAST_MARKER))
+                    .closest(&attr_selector(LAST_USED_ATTR))
                     .ok()
                     .flatten()
                     .is_some();

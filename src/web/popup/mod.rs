@@ -9,13 +9,13 @@ mod view;
 
 use super::i18n::t;
 use super::{bindings, ext};
+use crate::blocked::{blocked_key, BlockedNote};
 use crate::connect::{ConnectRecord, CONNECT_KEY};
 use crate::diagnosis::TabReport;
 use crate::hosts::EnabledHosts;
 use crate::last_action::LastActions;
 use crate::settings::Settings;
 use gloo::utils::document;
-use serde::Deserialize;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -50,6 +50,7 @@ thread_local! {
 /// and host list as the popup, always unfolded.
 #[wasm_bindgen]
 pub async fn options_main() {
+    super::start();
     OPTIONS_PAGE.with(|o| o.set(true));
     document().set_title(&t("options_title", &[]));
     render(Flash::default()).await;
@@ -57,6 +58,7 @@ pub async fn options_main() {
 
 #[wasm_bindgen]
 pub async fn popup_main() {
+    super::start();
     // Opening the popup is reading the connect outcome the badge announced.
     let _ = ext::settle(bindings::set_badge_text(&ext::to_obj(
         &json!({ "text": "" }),
@@ -168,17 +170,10 @@ async fn tab_report(tab: i32) -> Option<TabReport> {
     serde_wasm_bindgen::from_value(result).ok()
 }
 
-#[derive(Deserialize)]
-struct BlockedNote {
-    url: String,
-    reason: String,
-}
-
 /// The worker's note for this tab, if it is about the page the tab shows now.
 async fn blocked_note(tab: i32, url: &str) -> Option<String> {
-    let key = format!("blocked:{tab}");
-    let note: BlockedNote = ext::load_from(ext::Area::Session, &key).await?;
-    (note.url == url).then_some(note.reason)
+    let note: BlockedNote = ext::load_from(ext::Area::Session, &blocked_key(tab)).await?;
+    note.reason_for(url).map(str::to_string)
 }
 
 /// Sends a request to the worker; an error reply becomes `Err(text)`.

@@ -14,7 +14,7 @@ use crate::gitpod_target::{
 use crate::gitpod_url::{GitpodOrigin, OriginError, DEFAULT_GITPOD_ORIGIN};
 use crate::hosts::{match_pattern, BUILTIN_ORIGINS};
 use crate::messages::Request;
-use crate::settings::{HostTargetForm, TargetForm};
+use crate::settings::{Flags, HostTargetForm, TargetForm, FLAG_FIELDS};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::utils::document;
 use serde_json::json;
@@ -90,24 +90,10 @@ pub fn form(parent: &Element, ctx: &Ctx, flash: Option<&str>) -> Result<(), JsVa
         &t("settings_target", &[]),
     )?;
     target_fields(&form, &Fields(String::new()), Some(&s.target), None)?;
-    checkbox(
-        &form,
-        "open-in-new-tab",
-        &t("settings_new_tab", &[]),
-        s.open_in_new_tab,
-    )?;
-    checkbox(
-        &form,
-        "toolbar-direct",
-        &t("settings_toolbar_direct", &[]),
-        s.toolbar_opens_directly,
-    )?;
-    checkbox(
-        &form,
-        "in-page-entries",
-        &t("settings_in_page", &[]),
-        s.in_page_entries,
-    )?;
+    for (name, id, label) in FLAG_FIELDS {
+        let on = s.flags.get(name).unwrap_or_default();
+        checkbox(&form, id, &t(label, &[]), on)?;
+    }
     hosts(&form, ctx)?;
     view::add(
         &form,
@@ -378,14 +364,13 @@ fn read_target(f: &Fields) -> Result<Option<(TargetForm, Option<GitpodOrigin>)>,
 }
 
 fn submit() {
-    let checked = |id: &str| view::by_id::<HtmlInputElement>(id).map(|i| i.checked());
-    let (Some(new_tab), Some(direct), Some(in_page)) = (
-        checked("open-in-new-tab"),
-        checked("toolbar-direct"),
-        checked("in-page-entries"),
-    ) else {
-        return;
-    };
+    let mut flags = Flags::default();
+    for (name, id, _) in FLAG_FIELDS {
+        let Some(input) = view::by_id::<HtmlInputElement>(id) else {
+            return;
+        };
+        flags.set(name, input.checked());
+    }
     let fail = |text: &str| {
         view::set_text("settings-message", text);
         if let Some(m) = view::by_id::<Element>("settings-message") {
@@ -424,9 +409,7 @@ fn submit() {
     let request = Request::SaveSettings {
         target,
         host_targets,
-        open_in_new_tab: new_tab,
-        toolbar_opens_directly: direct,
-        in_page_entries: in_page,
+        flags,
     };
     let asked: Vec<String> = origins.iter().map(|o| o.as_str().to_string()).collect();
     spawn_local(async move {

@@ -1,0 +1,75 @@
+//! Extension storage as every context reads and writes it, without serde (the content script's
+//! path: serde-wasm-bindgen would triple its wasm): several synced keys in one read,
+//! a JS value written where it fits. The worker and popup add their typed readers in `ext`.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_extensions_sys::{chrome, StorageArea};
+
+/// The synced storage: `sync`, and `local` where `sync` is unavailable or over its quota.
+fn sync() -> StorageArea {
+    chrome().storage().sync()
+}
+
+fn local() -> StorageArea {
+    chrome().storage().local()
+}
+
+/// Several keys of the synced storage as `load_synced` gives each, in one read per area (the
+/// content script's start-up reads two).
+pub async fn load_synced_keys<const N: usize>(keys: [&str; N]) -> [Option<JsValue>; N] {
+    let mut found: [Option<JsValue>; N] = std::array::from_fn(|_| None);
+    for area in [sync(), local()] {
+        let missing: js_sys::Array = keys
+            .iter()
+            .zip(&found)
+            .filter(|(_, f)| f.is_none())
+            .map(|(k, _)| JsValue::from_str(k))
+            .collect();
+        if missing.length() == 0 {
+            break;
+        }
+        let Ok(values) = area.get(&missing).await else {
+            continue;
+        };
+        for (key, slot) in keys.iter().zip(found.iter_mut()) {
+            if slot.is_none() {
+                *slot = Reflect::get(&values, &JsValue::from_str(key))
+                    .ok()
+                    .filter(|v| !v.is_undefined());
+            }
+        }
+    }
+    found
+}
+
+/// `save` for a JS value. Exactly one area holds the key afterwards, so `load_synced` never
+/// reads a stale copy: a value that went to `local` is dropped from `sync`, and the other way round.
+pub async fn save_js(key: &str, value: &JsValue) -> Result<(), String> {
+    let items = item(key, value)?;
+    let name = JsValue::from_str(key);
+    if sync().set(&items).await.is_ok() {
+        let _ = local().remove(&name).await;
+        return Ok(());
+    }
+    local()
+        .set(&items)
+        .await
+        .map_err(|e| ["cannot save: ", &js_text(e)].concat())?;
+    let _ = sync().remove(&name).await;
+    Ok(())
+}
+
+pub(super) fn item(key: &str, value: &JsValue) -> Result<Object, String> {
+    let items = Object::new();
+    Reflect::set(&items, &JsValue::from_str(key), value).map_err(js_text)?;
+    Ok(items)
+}
+
+/// A JS error (or anything thrown) as one line of text.
+pub fn js_text(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
