@@ -179,7 +179,7 @@ proptest! {
     #[test]
     fn schema_3_round_trips(
         kinds in proptest::collection::vec(0usize..3, 0..6),
-        new_tab: bool, direct: bool, in_page: bool,
+        switches in proptest::collection::vec(any::<bool>(), gitpod_gitlab::settings::FLAGS.len()),
     ) {
         let target_of = |k: usize, i: usize| match k {
             0 => GitpodTarget::gitpod(),
@@ -196,8 +196,12 @@ proptest! {
         let settings = Settings {
             target: target_of(kinds.first().copied().unwrap_or(2), 99),
             host_targets,
-            flags: Flags { open_in_new_tab: new_tab, toolbar_opens_directly: direct, in_page_entries: in_page },
+            flags: Flags::default(),
         };
+        let mut settings = settings;
+        for (name, on) in gitpod_gitlab::settings::FLAGS.iter().zip(switches) {
+            settings.flags.set(name, on);
+        }
         let written = serde_json::to_value(settings.to_stored()).unwrap();
         prop_assert_eq!(&written["schema"], &json!(3));
         prop_assert_eq!(decode(written), settings);
