@@ -100,21 +100,6 @@ before(async () => {
   assert.equal(addon, ADDON_ID);
 });
 
-test("Firefox: installing runs the first run (the options page, once, where workspaces open are chosen)", async () => {
-  // Firefox shows an options_ui page inside about:addons, which WebDriver does not list as a
-  // window; the first-run record proves the install path ran (Chromium checks the page itself).
-  await openAddonPage("options.html");
-  await until(() => script(() => Boolean(document.querySelector("#targets-explained li"))), "the options page's targets");
-  const welcomed = await wd("POST", "/execute/async", {
-    script: "const done = arguments[arguments.length - 1]; browser.storage.local.get('welcomed').then((r) => done(r.welcomed), (e) => done(String(e)));",
-    args: [],
-  });
-  assert.equal(welcomed, true);
-  assert.equal(await script(() => document.querySelectorAll("#targets-explained li").length), 3);
-  await wd("DELETE", "/window");
-  await wd("POST", "/window", { handle: (await wd("GET", "/window/handles"))[0] });
-});
-
 after(async () => {
   if (base) await wd("DELETE", "").catch(() => {});
   driver?.kill();
@@ -131,8 +116,14 @@ async function openAddonPage(file) {
     gBrowser.selectedTab = gBrowser.addTab(url, { triggeringPrincipal: principal });
   }, `moz-extension://${ADDON_UUID}/${file}`);
   await wd("POST", "/moz/context", { context: "content" });
-  const tab = await until(async () => (await wd("GET", "/window/handles")).find((h) => !before.includes(h)), file);
-  await wd("POST", "/window", { handle: tab });
+  // The new tab showing `file` (not another one that opened meanwhile, e.g. the first run's).
+  await until(async () => {
+    for (const handle of (await wd("GET", "/window/handles")).filter((h) => !before.includes(h))) {
+      await wd("POST", "/window", { handle });
+      if ((await wd("GET", "/url")).startsWith(`moz-extension://${ADDON_UUID}/${file}`)) return true;
+    }
+    return false;
+  }, file);
 }
 
 /** The Gitpod item the page shows once the content script is done: ours or GitLab's own. */
@@ -323,9 +314,17 @@ test("Firefox: a German GitLab page gets German entries, a Japanese one Japanese
   }
 });
 
-test("Firefox: the options page shows the settings and saves the Gitpod target", async () => {
+test("Firefox: the options page explains the targets, saves the Gitpod target; installing ran the first run", async () => {
   await openAddonPage("options.html");
   await until(() => script(() => Boolean(document.querySelector("#settings-form"))), "the options page to render");
+  assert.equal(await script(() => document.querySelectorAll("#targets-explained li").length), 3);
+  // Firefox shows an options_ui page inside about:addons, which WebDriver does not list as a
+  // window; the first-run record proves the install opened it (Chromium checks the page itself).
+  const welcomed = await wd("POST", "/execute/async", {
+    script: "const done = arguments[arguments.length - 1]; browser.storage.local.get('welcomed').then((r) => done(r.welcomed), (e) => done(String(e)));",
+    args: [],
+  });
+  assert.equal(welcomed, true, "the first run happened on install");
   assert.equal(await script(() => document.title), "Gitpod for GitLab settings");
   await script(() => {
     const select = document.querySelector("#gitpod-target");
@@ -348,3 +347,43 @@ test("Firefox: the options page shows the settings and saves the Gitpod target",
     args: [],
   });
 });
+
+// Each target in Firefox: the entries' URLs and where Gitpod opens (gitpod.io forwards to Ona).
+const PROJECT = "https://gitlab.com/tanuki-org/ci-cd/runner-tools/tanuki-cli";
+for (const [what, settings, open, options] of [
+  ["Gitpod → Ona", {}, `https://gitpod.io/#${PROJECT}`, `https://app.ona.com/?autostart=false#${PROJECT}`],
+  ["Ona", { schema: 3, target: "ona" }, `https://app.ona.com/?autostart=true#${PROJECT}`, `https://app.ona.com/?autostart=false#${PROJECT}`],
+  ["Dedicated with presets", { schema: 3, target: "custom", gitpod_origin: "https://acme.gitpod.cloud", target_name: "Acme", editor: "intellij" },
+    `https://acme.gitpod.cloud/?editor=intellij#${PROJECT}`, `https://acme.gitpod.cloud/?autostart=false#${PROJECT}`],
+]) {
+  test(`Firefox: target ${what}: the entries open ${open} and ${options}`, async () => {
+    await openAddonPage("options.html");
+    await wd("POST", "/execute/async", {
+      script: "const done = arguments[arguments.length - 1]; browser.storage.sync.clear().then(() => browser.storage.sync.set({ settings: arguments[0] })).then(() => done(true));",
+      args: [settings],
+    });
+    await wd("POST", "/url", { url: PROJECT });
+    const hrefs = await until(() => script((entry) => {
+      const a = document.querySelector(`${entry} a`);
+      const b = document.querySelector('[data-testid="gitpod-ext-options-menu-item"] a');
+      return a && b ? [a.getAttribute("href"), b.getAttribute("href")] : null;
+    }, ENTRY), "the entries");
+    assert.deepEqual(hrefs, [open, options]);
+    for (const [selector, want] of [[`${ENTRY} a`, open], ['[data-testid="gitpod-ext-options-menu-item"] a', options]]) {
+      const toggle = await wd("POST", "/element", { using: "css selector", value: '[data-testid="action-dropdown"] [data-testid="base-dropdown-toggle"]' });
+      await wd("POST", `/element/${toggle[ELEMENT]}/click`, {});
+      const link = await wd("POST", "/element", { using: "css selector", value: selector });
+      await until(() => wd("GET", `/element/${link[ELEMENT]}/displayed`), "the entry to show");
+      const home = await wd("GET", "/window");
+      const before = await wd("GET", "/window/handles");
+      await wd("POST", `/element/${link[ELEMENT]}/click`, {});
+      const opened = await until(async () => (await wd("GET", "/window/handles")).find((h) => !before.includes(h)), "Gitpod to open");
+      await wd("POST", "/window", { handle: opened });
+      await until(async () => (await wd("GET", "/url")) === afterRedirect(want), `the tab to show ${afterRedirect(want)}`);
+      await wd("DELETE", "/window");
+      await wd("POST", "/window", { handle: home });
+    }
+    await wd("DELETE", "/window");
+    await wd("POST", "/window", { handle: (await wd("GET", "/window/handles"))[0] });
+  });
+}
