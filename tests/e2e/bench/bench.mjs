@@ -1,6 +1,6 @@
 // `cargo xtask bench`: how much the extension costs, measured in real headless Chromium with
-// the built extension, beside the official extension's figures (reference.mjs). Prints a table
-// and writes JSON (BENCH_OUT). Reports, never asserts: times depend on the machine.
+// the built extension, beside the official extension measured in the same run where its build
+// is there (reference.mjs). Prints a table and writes JSON (BENCH_OUT). Reports, never asserts: times depend on the machine.
 //
 // sizes.mjs: what ships and what a GitLab page loads; timing.mjs: start-up, late mount → entry,
 // navigation → entry on a churning page; cost.mjs: page cost on a mutating 10 000-line diff;
@@ -11,10 +11,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, EXTENSION_DIR } from "../harness.mjs";
 import { sizes } from "./sizes.mjs";
-import { startupAndInjection, navigationOnChurn } from "./timing.mjs";
+import { startupAndInjection, navigationOnChurn, domContentLoaded } from "./timing.mjs";
+import { officialDir, officialSizes, OFFICIAL_ENTRY } from "./reference.mjs";
 import { pageCost } from "./cost.mjs";
 import { heapOverPage, growthOverNavigations } from "./memory.mjs";
-import { DIFF_PAGE, CHURN_PAGE } from "./pages.mjs";
+import { DIFF_PAGE, CHURN_PAGE, EDIT } from "./pages.mjs";
 import { report } from "./report.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 30);
@@ -30,23 +31,32 @@ const pages = { ...DIFF_PAGE(), ...CHURN_PAGE() };
 const ours = await launch({ pages });
 const none = await launch({ pages, extension: false });
 const floor = await launch({ pages, from: floorDir });
+const officialBuild = officialDir();
+if (!officialBuild) console.log("the official extension's build is not there (../shared/reference/official-extension-2.5.4): ours alone");
+const official = officialBuild ? await launch({ pages, from: officialBuild, anyId: true, firstRun: "keep" }) : null;
 let result;
 try {
   const timing = await startupAndInjection(ours, RUNS);
   const navigation = await navigationOnChurn(ours, RUNS);
   const cost = await pageCost(ours, none, ROUNDS);
-  const heap = await heapOverPage({ ours, floor, none }, ROUNDS);
+  const heap = await heapOverPage({ ours, floor, none, official }, ROUNDS, OFFICIAL_ENTRY);
+  const dcl = await domContentLoaded(official ? { none, ours, official } : { none, ours }, EDIT, RUNS);
+  const officialTiming = official ? await startupAndInjection(official, RUNS, { entry: OFFICIAL_ENTRY, ours: false }) : null;
   const growth = await growthOverNavigations(ours, true);
   const growthBaseline = await growthOverNavigations(none, false);
   result = {
     date: new Date().toISOString(), chromium: ours.context.browser().version(), sizes: sizes(), ...timing,
     navigation_on_churning_page: navigation, page_cost: cost, js_heap_over_page: heap,
     wasm_peak_memory: growth.after_200.wasm_memory, memory: growth, memory_without_extension: growthBaseline,
+    dom_content_loaded: dcl,
+    official: official ? { version: "2.5.4", ...officialSizes(officialBuild), injection: officialTiming.injection,
+      js_heap_over_page: heap.official_over_page, dcl_delay: dcl.official.delay_median } : null,
   };
 } finally {
   await ours.close();
   await none.close();
   await floor.close();
+  await official?.close();
   rmSync(floorDir, { recursive: true, force: true });
 }
 

@@ -11,14 +11,14 @@ const LIKE_GITLAB = `for (let i = 0; i < 50000; i++) String(i);`;
 /** JS heap after GC of a fresh tab on the Edit page, once the entry is there (or after the
  * same wait without it). Only CDP is used on the page: Playwright's selector engine would add
  * its own script to the heap. */
-async function heapOf(env, expectEntry) {
+async function heapOf(env, expectEntry, entry = ENTRY) {
   const page = await env.context.newPage();
   await page.addInitScript(LIKE_GITLAB);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   await page.goto(EDIT);
   const present = async () =>
-    (await cdp.send("Runtime.evaluate", { expression: `!!document.querySelector('${ENTRY}')`, returnByValue: true })).result.value;
+    (await cdp.send("Runtime.evaluate", { expression: `!!document.querySelector('${entry}')`, returnByValue: true })).result.value;
   const since = Date.now();
   while (expectEntry && !(await present()) && Date.now() - since < 5000) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 1000));
@@ -33,16 +33,18 @@ async function heapOf(env, expectEntry) {
 
 /** Median JS heap over the page: ours, and a content script of one line (the isolated world
  * every extension's content script costs, whatever it does), against no extension. */
-export async function heapOverPage({ ours, floor, none }, rounds) {
+export async function heapOverPage({ ours, floor, none, official }, rounds, officialEntry) {
   const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const a = [], f = [], n = [];
+  const a = [], f = [], n = [], o = [];
   for (let i = 0; i < rounds; i++) {
     a.push(await heapOf(ours, true));
     f.push(await heapOf(floor, false));
     n.push(await heapOf(none, false));
+    if (official) o.push(await heapOf(official, true, officialEntry));
   }
   return { rounds, with_extension: med(a), one_line_content_script: med(f), without_extension: med(n),
-    over_page: med(a) - med(n), isolated_world_floor: med(f) - med(n), ours_above_floor: med(a) - med(f) };
+    over_page: med(a) - med(n), isolated_world_floor: med(f) - med(n), ours_above_floor: med(a) - med(f),
+    official_over_page: official ? med(o) - med(n) : null };
 }
 
 /** A heap snapshot's self sizes summed by kind: V8's compiled code (grows as functions tier

@@ -1,6 +1,6 @@
-// The benchmark's printed report: the issue #13 table (ours beside the official extension and
-// the target, with ratios), then the details.
-import { OFFICIAL, ROWS } from "./reference.mjs";
+// The benchmark's printed report: the table (ours beside the official extension measured in the
+// same run, and the target, with ratios), then the details.
+import { ROWS } from "./reference.mjs";
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
@@ -19,6 +19,24 @@ function ours(r) {
     nav_churn: r.navigation_on_churning_page.rerendered.median,
     late_median: r.injection.median,
     late_p95: r.injection.p95,
+    dcl_delay: r.dom_content_loaded.ours.delay_median,
+  };
+}
+
+/** The official extension's figures from the same run (none where its build was absent). */
+function theirs(r) {
+  const o = r.official;
+  if (!o) return {};
+  return {
+    content_raw: o.page_loads.raw,
+    content_gzip: o.page_loads.gzip,
+    zip: o.zip,
+    js_heap: o.js_heap_over_page / 1024,
+    nav_churn: null,
+    // Before GitLab's control (it anchors elsewhere, not in the control): not comparable.
+    late_median: o.injection.median >= 0 ? o.injection.median : null,
+    late_p95: o.injection.median >= 0 ? o.injection.p95 : null,
+    dcl_delay: o.dcl_delay,
   };
 }
 
@@ -26,14 +44,18 @@ const fmt = (v, unit) => (v === null || v === undefined ? "–" : unit === "B" ?
 
 export function report(r) {
   const mine = ours(r);
+  const other = theirs(r);
   const lines = [];
-  lines.push(`issue #13 table (official: ${OFFICIAL}; ratio = ours / official)`);
+  lines.push(r.official
+    ? `ours beside the official extension v${r.official.version}, measured in this run (ratio = ours / official)`
+    : "ours alone: the official extension's build is not there (../shared/reference/official-extension-2.5.4)");
   lines.push(`${"".padEnd(54)}${"official".padStart(10)}${"ours".padStart(10)}${"target".padStart(10)}${"ratio".padStart(8)}  met`);
   for (const row of ROWS) {
     const v = mine[row.key];
-    const ratio = row.official ? (v / row.official).toFixed(2) : "–";
+    const official = other[row.key];
+    const ratio = official ? (v / official).toFixed(2) : "–";
     const met = row.target === null ? "" : v <= row.target ? "yes" : "no";
-    lines.push(`${`${row.label} (${row.unit})`.padEnd(54)}${fmt(row.official, row.unit).padStart(10)}${fmt(v, row.unit).padStart(10)}` +
+    lines.push(`${`${row.label} (${row.unit})`.padEnd(54)}${fmt(official, row.unit).padStart(10)}${fmt(v, row.unit).padStart(10)}` +
       `${fmt(row.target, row.unit).padStart(10)}${ratio.padStart(8)}  ${met}`);
   }
   lines.push("");
@@ -45,6 +67,13 @@ export function report(r) {
   lines.push(`start-up (script start → wasm ready), ${r.startup.runs} loads: median ${ms(r.startup.median)}, p95 ${ms(r.startup.p95)}`);
   lines.push(`wasm ready relative to DOMContentLoaded (negative: before it): median ${ms(r.ready_after_dom_content_loaded.median)}, p95 ${ms(r.ready_after_dom_content_loaded.p95)}`);
   lines.push(`late mount (control inserted → entry present), ${r.injection.runs} loads: median ${ms(r.injection.median)}, p95 ${ms(r.injection.p95)}`);
+  if (r.official) {
+    lines.push(`official v${r.official.version}: a GitLab page loads ${r.official.page_loads.files.join(" + ")}; its store zip estimated from its files ` +
+      `(deflate -9 + zip headers); its entry appears ${ms(r.official.injection.median)} after GitLab's late control (negative: before it, outside the control)`);
+  }
+  const d = r.dom_content_loaded;
+  lines.push(`DOMContentLoaded of the Edit page, ${d.none.runs} loads each, rotated: without extension median ${ms(d.none.median)}; ` +
+    Object.entries(d).filter(([k]) => k !== "none").map(([k, v]) => `${k} median ${ms(v.median)} (${v.delay_median >= 0 ? "+" : ""}${ms(v.delay_median)})`).join("; "));
   const n = r.navigation_on_churning_page;
   lines.push(`navigation → entry with the new URL, churning page, ${n.rerendered.runs} each: GitLab re-renders the header: median ${ms(n.rerendered.median)}, ` +
     `p95 ${ms(n.rerendered.p95)}; URL only: median ${ms(n.url_only.median)}, p95 ${ms(n.url_only.p95)}`);

@@ -9,8 +9,9 @@ export const quantile = (xs, q) => {
 };
 export const stats = (xs) => ({ runs: xs.length, median: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs) });
 
-/** Page-world probe: when GitLab's control and our entry first appeared, and when DOMContentLoaded fired. */
-const PROBE = `(() => {
+/** Page-world probe: when GitLab's control and the entry (`entry`: ours, or the official
+ * extension's) first appeared, and when DOMContentLoaded fired. */
+const probe = (entry) => `(() => {
   const seen = (window.__bench = { control: null, entry: null, dcl: null, longTasks: 0, longTaskMs: 0 });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) { seen.longTasks++; seen.longTaskMs += e.duration; } })
     .observe({ type: "longtask", buffered: true });
@@ -18,31 +19,55 @@ const PROBE = `(() => {
   new MutationObserver(() => {
     const now = performance.now();
     if (seen.control === null && document.querySelector('[data-testid="code-dropdown"]')) seen.control = now;
-    if (seen.entry === null && document.querySelector('${ENTRY}')) seen.entry = now;
+    if (seen.entry === null && document.querySelector('${entry}')) seen.entry = now;
   }).observe(document, { childList: true, subtree: true });
 })();`;
+const PROBE = probe(ENTRY);
 export { PROBE };
 
 /** Start-up (content script start → wasm ready, and ready relative to DOMContentLoaded: the
  * script starts at document_start, so negative means ready before the page is) and injection
  * (GitLab's control mounted 400 ms after load → our entry present). */
-export async function startupAndInjection(env, runs) {
+export async function startupAndInjection(env, runs, { entry = ENTRY, ours = true } = {}) {
   const startup = [], readyAfterDcl = [], injection = [], initialMemory = [];
   for (let i = 0; i < runs; i++) {
     const page = await env.context.newPage();
-    await page.addInitScript(PROBE);
+    await page.addInitScript(probe(entry));
     await page.goto(LATE);
     await page.waitForFunction(() => window.__bench.entry !== null && window.__bench.control !== null, null, { timeout: 10000 });
     const seen = await page.evaluate(() => window.__bench);
+    // The official extension's entry may come before GitLab's control (it anchors elsewhere).
+    injection.push(seen.entry - seen.control);
+    if (!ours) {
+      await page.close();
+      continue;
+    }
     const t = await inExtensionWorld(page, "({ start: __gitpodForGitLab.start, ready: __gitpodForGitLab.ready, memory: __gitpodForGitLab.initialMemory })");
     startup.push(t.ready - t.start);
     readyAfterDcl.push(t.ready - seen.dcl);
-    injection.push(seen.entry - seen.control);
     initialMemory.push(t.memory);
     await page.close();
   }
+  if (!ours) return { injection: stats(injection) };
   return { startup: stats(startup), ready_after_dom_content_loaded: stats(readyAfterDcl), injection: stats(injection),
     wasm_initial_memory: Math.max(...initialMemory) };
+}
+
+/** DOMContentLoaded of the Edit page (navigation timing, from navigation start) in each
+ * browser of `envs` (by name), loads rotated so drift hits all alike; the median delay of each
+ * against `none`. */
+export async function domContentLoaded(envs, url, runs) {
+  const times = Object.fromEntries(Object.keys(envs).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, env] of Object.entries(envs)) {
+      const page = await env.context.newPage();
+      await page.goto(url, { waitUntil: "load" });
+      times[name].push(await page.evaluate(() => performance.getEntriesByType("navigation")[0].domContentLoadedEventStart));
+      await page.close();
+    }
+  }
+  const base = quantile(times.none, 0.5);
+  return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, { ...stats(xs), delay_median: quantile(xs, 0.5) - base }]));
 }
 
 /** Page-world probe: the time of a click on an in-page navigation link (or of `__navigate`'s
