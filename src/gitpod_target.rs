@@ -365,3 +365,17 @@ impl GitpodTarget {
         url_with(origin, &middle, context)
     }
 }
+
+/// Gitpod Classic's URL contract on any origin: the Dedicated / self-hosted row of the table.
+pub fn gitpod_url(origin: &GitpodOrigin, context: &GitLabUrl, mode: LaunchMode) -> String {
+    GitpodTarget::custom(origin.clone(), "").url(context, mode)
+}
+
+/// Convenience for callers that hold a page URL: parse, then build.
+pub fn gitpod_url_for(
+    origin: &GitpodOrigin,
+    page_url: &str,
+    mode: LaunchMode,
+) -> Result<String, crate::gitlab_url::UrlError> {
+    GitLabUrl::parse(page_url).map(|u| gitpod_url(origin, &u, mode))
+}

@@ -1,6 +1,7 @@
-//! Gitpod URLs: `<gitpod origin>/#<GitLab URL>` and its variants. Pure.
+//! Gitpod URLs' parts: the validated Gitpod origin, the launch modes, and the context after
+//! `#` (what each target puts between them is `gitpod_target`'s table). Pure.
 
-use crate::gitlab_url::{GitLabUrl, UrlError};
+use crate::gitlab_url::GitLabUrl;
 use crate::url_parts::{with_parsed, UrlParts};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -74,16 +75,6 @@ pub enum LaunchMode {
     Prebuild,
 }
 
-/// The Gitpod URL that opens `context`.
-pub fn gitpod_url(origin: &GitpodOrigin, context: &GitLabUrl, mode: LaunchMode) -> String {
-    let middle = match mode {
-        LaunchMode::Open => "/#",
-        LaunchMode::WithOptions => "/?autostart=false#",
-        LaunchMode::Prebuild => "/#prebuild/",
-    };
-    url_with(origin.as_str(), middle, context)
-}
-
 /// `<origin><middle><context>`, the context encoded as a fragment.
 pub(crate) fn url_with(origin: &str, middle: &str, context: &GitLabUrl) -> String {
     // Concatenation, not `format!`: this runs in the content script, kept free of `core::fmt`.
@@ -106,13 +97,4 @@ fn fragment_encoded(text: &str) -> String {
         }
     }
     out
-}
-
-/// Convenience for callers that hold a page URL: parse, then build.
-pub fn gitpod_url_for(
-    origin: &GitpodOrigin,
-    page_url: &str,
-    mode: LaunchMode,
-) -> Result<String, UrlError> {
-    GitLabUrl::parse(page_url).map(|u| gitpod_url(origin, &u, mode))
 }

@@ -123,14 +123,18 @@ impl EnabledHosts {
         &self.0
     }
 
-    /// Link patterns the "Open link in Gitpod" menu item shows on: gitlab.com and every
-    /// enabled host.
-    pub fn link_patterns(&self) -> Vec<String> {
+    /// Every GitLab the extension works on: gitlab.com, then each enabled host.
+    pub fn gitlab_origins(&self) -> impl Iterator<Item = &str> {
         BUILTIN_ORIGINS
             .iter()
-            .map(|o| format!("{o}/*"))
-            .chain(self.0.iter().map(|o| match_pattern(o)))
-            .collect()
+            .copied()
+            .chain(self.0.iter().map(String::as_str))
+    }
+
+    /// Link patterns of every GitLab the extension works on (what the "Open link in …" items
+    /// show on, together).
+    pub fn link_patterns(&self) -> Vec<String> {
+        self.gitlab_origins().map(match_pattern).collect()
     }
 }
 
@@ -151,14 +155,9 @@ pub fn link_menu_items(
     hosts: &EnabledHosts,
 ) -> Vec<LinkMenuItem> {
     let mut items: Vec<LinkMenuItem> = Vec::new();
-    let origins = BUILTIN_ORIGINS
-        .iter()
-        .map(|o| o.to_string())
-        .chain(hosts.origins().iter().cloned());
-    for origin in origins {
-        let host = origin.split_once("://").map_or(origin.as_str(), |(_, h)| h);
-        let name = settings.target_for(host).name();
-        let pattern = match_pattern(&origin);
+    for origin in hosts.gitlab_origins() {
+        let name = settings.target_for(origin_host(origin)).name();
+        let pattern = match_pattern(origin);
         match items.iter_mut().find(|i| i.name == name) {
             Some(item) if !item.patterns.contains(&pattern) => item.patterns.push(pattern),
             Some(_) => {}
@@ -174,4 +173,9 @@ pub fn link_menu_items(
         }
     }
     items
+}
+
+/// An origin's host and port (`https://gitlab.example.com:8443` → `gitlab.example.com:8443`).
+pub fn origin_host(origin: &str) -> &str {
+    origin.split_once("://").map_or(origin, |(_, h)| h)
 }

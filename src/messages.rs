@@ -75,30 +75,26 @@ pub enum Reply {
 
 impl Request {
     pub fn validate(&self) -> Result<(), String> {
-        if let Request::SaveSettings {
-            target,
-            host_targets,
-            ..
-        } = self
-        {
-            let too_long = host_targets
-                .iter()
-                .flat_map(|h| h.target.texts().into_iter().chain([h.host.as_str()]))
-                .chain(target.texts())
-                .any(|t| t.len() > MAX_TEXT);
-            return if too_long || host_targets.len() > crate::settings::MAX_HOST_TARGETS {
-                Err("request too long".into())
-            } else {
-                Ok(())
-            };
-        }
-        let texts: &[&str] = match self {
-            Request::Ping {} | Request::ContentWasm {} => &[],
-            Request::ContentBlocked { reason } => &[reason],
-            Request::Open { url, .. } => &[url],
-            Request::Connect { host } => &[host],
-            Request::SaveSettings { .. } => &[],
-            Request::EnableHost { origin, .. } | Request::DisableHost { origin } => &[origin],
+        let texts: Vec<&str> = match self {
+            Request::Ping {} | Request::ContentWasm {} => vec![],
+            Request::ContentBlocked { reason } => vec![reason],
+            Request::Open { url, .. } => vec![url],
+            Request::Connect { host } => vec![host],
+            Request::SaveSettings {
+                target,
+                host_targets,
+                ..
+            } => {
+                if host_targets.len() > crate::settings::MAX_HOST_TARGETS {
+                    return Err("request too long".into());
+                }
+                host_targets
+                    .iter()
+                    .flat_map(|h| h.target.texts().into_iter().chain([h.host.as_str()]))
+                    .chain(target.texts())
+                    .collect()
+            }
+            Request::EnableHost { origin, .. } | Request::DisableHost { origin } => vec![origin],
         };
         if texts.iter().any(|t| t.len() > MAX_TEXT) {
             return Err("request too long".into());

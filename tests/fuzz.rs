@@ -6,7 +6,8 @@
 
 use gitpod_gitlab::connect::{gitlab_host, outcome};
 use gitpod_gitlab::gitlab_url::{GitLabUrl, UrlError};
-use gitpod_gitlab::gitpod_url::{gitpod_url, GitpodOrigin, LaunchMode};
+use gitpod_gitlab::gitpod_target::gitpod_url;
+use gitpod_gitlab::gitpod_url::{GitpodOrigin, LaunchMode};
 use gitpod_gitlab::hosts::{match_pattern, site_origin};
 use gitpod_gitlab::last_action::{LastActions, StoredLastActions};
 use gitpod_gitlab::messages::Request;

@@ -1,9 +1,8 @@
 //! The GitLab URL model and Gitpod URL builder on every URL form Gitpod understands.
 
 use gitpod_gitlab::gitlab_url::{GitLabUrl, Hints, Page, UrlError};
-use gitpod_gitlab::gitpod_url::{
-    gitpod_url, gitpod_url_for, GitpodOrigin, LaunchMode, OriginError,
-};
+use gitpod_gitlab::gitpod_target::{gitpod_url, gitpod_url_for};
+use gitpod_gitlab::gitpod_url::{GitpodOrigin, LaunchMode, OriginError};
 
 fn open(url: &str) -> String {
     gitpod_url_for(&GitpodOrigin::default(), url, LaunchMode::Open).unwrap()
@@ -416,7 +415,7 @@ fn fuzz_found_non_ascii_host_with_uppercase_is_invalid_not_a_panic() {
 #[test]
 fn fuzz_found_odd_host_characters_are_encoded_in_the_fragment() {
     let page = GitLabUrl::parse("https://user@127.0.0\"1:000/g/p/-/tree/main").unwrap();
-    let out = gitpod_gitlab::gitpod_url::gitpod_url(
+    let out = gitpod_gitlab::gitpod_target::gitpod_url(
         &gitpod_gitlab::gitpod_url::GitpodOrigin::default(),
         &page,
         gitpod_gitlab::gitpod_url::LaunchMode::Open,

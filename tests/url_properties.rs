@@ -2,7 +2,8 @@
 //! `<origin>/#http…`, credentials never survive, other schemes are refused, output round-trips.
 
 use gitpod_gitlab::gitlab_url::{GitLabUrl, Hints, Page, UrlError};
-use gitpod_gitlab::gitpod_url::{gitpod_url, GitpodOrigin, LaunchMode};
+use gitpod_gitlab::gitpod_target::gitpod_url;
+use gitpod_gitlab::gitpod_url::{GitpodOrigin, LaunchMode};
 use proptest::prelude::*;
 use url::Url;
 

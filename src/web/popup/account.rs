@@ -33,10 +33,7 @@ fn gitlab_origin(ctx: &Ctx) -> String {
 
 pub fn render(app: &Element, ctx: &Ctx) -> Result<(), JsValue> {
     let origin = gitlab_origin(ctx);
-    let host = origin
-        .split_once("://")
-        .map_or(origin.as_str(), |(_, h)| h)
-        .to_string();
+    let host = crate::hosts::origin_host(&origin).to_string();
     let target = ctx.settings.target_for(&host);
     let section = view::add(app, "section", &[("id", "account")], "")?;
     section.set_attribute("data-flow", target.kind().as_str())?;

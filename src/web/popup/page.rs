@@ -208,7 +208,7 @@ fn on_copy(button: &Element, shown: Element) {
 /// A site that is not enabled: if it is a GitLab, one click enables it (the permission is
 /// requested inside the click, as Firefox requires).
 fn offer_enable(section: &Element, ctx: &Ctx, origin: &str) -> Result<(), JsValue> {
-    let host = origin.split_once("://").map_or(origin, |(_, h)| h);
+    let host = crate::hosts::origin_host(origin);
     view::add(
         section,
         "p",

@@ -9,7 +9,7 @@ use super::super::i18n::t;
 use super::super::{bindings, ext};
 use super::{ask, rerender, view, Ctx, Flash};
 use crate::gitpod_target::{
-    capabilities, preset, GitpodTarget, TargetKind, DEFAULT_NAME, KINDS, MAX_NAME, MAX_PRESET,
+    capabilities, GitpodTarget, TargetError, TargetKind, DEFAULT_NAME, KINDS, MAX_NAME, MAX_PRESET,
 };
 use crate::gitpod_url::{GitpodOrigin, OriginError, DEFAULT_GITPOD_ORIGIN};
 use crate::hosts::{match_pattern, BUILTIN_ORIGINS};
@@ -290,8 +290,9 @@ fn selected(f: &Fields) -> Option<TargetKind> {
     TargetKind::parse(&value)
 }
 
-/// What the chosen kind asks for: the URL always (the presets' read-only, shown), the name for
-/// a custom instance, presets where the target accepts them; and its one-line explanation.
+/// What the chosen kind asks for: the URL (a preset's shown; editing it makes the target a
+/// custom instance), the name for a custom instance, presets where the target accepts them;
+/// and its one-line explanation. `None` (a host row following the default): nothing.
 fn show_kind(f: &Fields, kind: Option<TargetKind>) {
     let table = kind.map(capabilities);
     let show = |row: &str, on: bool| {
@@ -347,20 +348,21 @@ fn read_target(f: &Fields) -> Result<Option<(TargetForm, Option<GitpodOrigin>)>,
         };
         return Ok(Some((form, None)));
     }
-    let origin = GitpodOrigin::parse(&value("gitpod-origin")).map_err(|e| origin_error(&e))?;
-    let (editor, class) = (value("target-editor"), value("target-class"));
-    if preset(&editor).is_err() || preset(&class).is_err() {
-        return Err(t("preset_invalid", &[]));
-    }
     let form = TargetForm {
         // A custom URL that is a preset's is that preset (the worker decides by the origin).
         target: None,
-        gitpod_origin: origin.as_str().to_string(),
+        gitpod_origin: value("gitpod-origin"),
         target_name: value("target-name"),
-        editor,
-        workspace_class: class,
+        editor: value("target-editor"),
+        workspace_class: value("target-class"),
     };
-    Ok(Some((form, Some(origin))))
+    // The worker's own check, here first for the words in the user's language.
+    let target = form.to_target().map_err(|e| match e {
+        TargetError::Origin(e) => origin_error(&e),
+        TargetError::Preset => t("preset_invalid", &[]),
+        TargetError::UnknownKind => e.to_string(),
+    })?;
+    Ok(Some((form, Some(target.origin().clone()))))
 }
 
 fn submit() {
@@ -446,7 +448,7 @@ fn host_rows() -> Vec<Element> {
 fn hosts(parent: &Element, ctx: &Ctx) -> Result<(), JsValue> {
     let default_name = ctx.settings.target.name().to_string();
     let row = |parent: &Element, i: usize, origin: &str| -> Result<Element, JsValue> {
-        let host = origin.split_once("://").map_or(origin, |(_, h)| h);
+        let host = crate::hosts::origin_host(origin);
         let f = Fields(format!("host-{i}-"));
         let div = view::add(
             parent,
