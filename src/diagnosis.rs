@@ -24,13 +24,15 @@ pub enum ReportState {
     Blocked,
     /// The user turned in-page entries off.
     Off,
+    /// A page that can carry no entry (`entry_pages`): the boot shim loaded nothing.
+    Idle,
     /// Not done yet (also anything unknown).
     Starting,
 }
 
 impl ReportState {
     /// Every state, in declaration order.
-    pub const ALL: [ReportState; 9] = [
+    pub const ALL: [ReportState; 10] = [
         ReportState::Entry,
         ReportState::Native,
         ReportState::Fallback,
@@ -39,6 +41,7 @@ impl ReportState {
         ReportState::NotGitLab,
         ReportState::Blocked,
         ReportState::Off,
+        ReportState::Idle,
         ReportState::Starting,
     ];
 
@@ -53,6 +56,7 @@ impl ReportState {
             ReportState::NotGitLab => "not_gitlab",
             ReportState::Blocked => "blocked",
             ReportState::Off => "off",
+            ReportState::Idle => "idle",
             ReportState::Starting => "starting",
         }
     }
@@ -76,6 +80,7 @@ impl ReportState {
             ReportState::NotGitLab => "diag_not_gitlab",
             ReportState::Blocked => "diag_blocked",
             ReportState::Off => "diag_off",
+            ReportState::Idle => "diag_other_page",
             ReportState::Starting => "diag_starting",
         }
     }

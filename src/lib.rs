@@ -9,6 +9,7 @@ pub mod base64;
 pub mod blocked;
 pub mod connect;
 pub mod diagnosis;
+pub mod entry_pages;
 pub mod gitlab_url;
 pub mod gitpod_target;
 pub mod gitpod_url;

@@ -218,29 +218,30 @@ fn report_states_have_one_wire_name_each() {
         "not_gitlab",
         "blocked",
         "off",
+        "idle",
         "starting",
     ] {
         assert_eq!(ReportState::parse(wire).wire(), wire);
     }
     // Unknown (a newer content script, garbage): still starting.
     assert_eq!(ReportState::parse("exploded"), ReportState::Starting);
-    // The boot script's literal is the core's.
+    // The boot script writes the core's names (the build embeds them as `BOOT`), no literal.
     let boot = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/extension/boot/content.js"
     ))
     .unwrap();
-    assert!(boot.contains(&format!(
-        "marker.state = \"{}\"",
-        ReportState::Blocked.wire()
-    )));
+    for state in ["BOOT.blocked", "BOOT.idle"] {
+        assert!(boot.contains(&format!("marker.state = {state}")), "{state}");
+    }
+    assert!(!boot.contains("marker.state = \""), "a literal state in the boot script");
 }
 
 #[test]
 fn report_state_wire_names_match_the_table() {
     use gitpod_gitlab::diagnosis::ReportState::*;
     let all = [
-        Entry, Native, Fallback, NoControl, Failed, NotGitLab, Blocked, Off, Starting,
+        Entry, Native, Fallback, NoControl, Failed, NotGitLab, Blocked, Off, Idle, Starting,
     ];
     assert_eq!(all, gitpod_gitlab::diagnosis::ReportState::ALL);
     for state in all {

@@ -35,17 +35,16 @@ use web_sys::{Element, EventTarget, KeyboardEvent, Location};
 /// stop observing them.
 const GIVE_UP_MS: u32 = 30_000;
 
-/// Starts at `document_start` (the boot shim): the storage reads overlap the page's parsing,
-/// and GitLab's page is read once `dom_ready` (DOMContentLoaded) resolves.
+/// Started by the boot shim after DOMContentLoaded, on a page that can carry an entry
+/// (`entry_pages`).
 #[wasm_bindgen]
-pub fn content_main(dom_ready: js_sys::Promise) {
+pub fn content_main() {
     super::start();
     spawn_local(async move {
         // Plain JS values, not serde: this wasm loads on every GitLab page, so it carries only
         // what it needs (see `js_values`).
         let [stored_settings_raw, stored_last] =
             storage::load_synced_keys([SETTINGS_KEY, LAST_ACTION_KEY]).await;
-        let _ = wasm_bindgen_futures::JsFuture::from(dom_ready).await;
         if !is_gitlab_page() {
             set_report(&[("state", ReportState::NotGitLab.wire())]);
             return; // not GitLab: stay silent and touch nothing

@@ -3,7 +3,7 @@
 //! context with the wasm embedded, the two browsers' builds, their zips and the size report.
 
 use crate::licenses::{shipped_crates, third_party_licenses};
-use crate::shrink;
+use crate::{minify, shrink};
 use crate::zips::zip_dir;
 use crate::{cargo, output, read, root, run, write, Result};
 use serde_json::Value;
@@ -178,7 +178,7 @@ pub fn build() -> Result<Built> {
             }
             Shipping::Embedded => embedded(&glue, &wasm),
         };
-        let script = shrink::compact(&script);
+        let script = minify::minify(&format!("{entry}.js"), &script)?;
         sizes.push(Size::of(&format!("{entry}.js"), script.as_bytes()));
         bundles.push((format!("{entry}.js"), script.into_bytes()));
     }
@@ -224,9 +224,10 @@ pub fn build() -> Result<Built> {
     Ok(Built { dist, sizes })
 }
 
-/// `Shipping::File`'s script: glue and boot shim in one function scope.
+/// `Shipping::File`'s script: glue and boot shim in one function scope, with `BOOT`.
 fn scoped(glue: &str, boot: &str) -> String {
-    format!("(() => {{\n\"use strict\";\nconst BUNDLE_START = performance.now();\n{glue}\n{boot}\n}})();\n")
+    let constants = crate::boot::constants();
+    format!("(() => {{\n\"use strict\";\nconst BUNDLE_START = performance.now();\n{constants}{glue}\n{boot}\n}})();\n")
 }
 
 /// `Shipping::Embedded`'s script: top-level declarations, shared with the scripts loaded after

@@ -4,12 +4,15 @@
 //! crates' own sources, offline; sorted, so the file is the same on every machine.
 
 use crate::metadata::{metadata, Node, Package};
-use crate::{fetch_locked, Result};
+use crate::{cargo, fetch_locked, output, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
+use std::process::Command;
 
 const ROOT_PACKAGE: &str = "gitpod-gitlab";
+/// Every entry's features: the two wasm builds together.
+const ALL_ENTRIES: &str = "content,background,popup";
 
 /// One shipped crate.
 pub struct Crate {
@@ -34,7 +37,7 @@ pub fn shipped_crates(root: &Path) -> Result<Vec<Crate>> {
             "--filter-platform",
             "wasm32-unknown-unknown",
             "--features",
-            "content,background,popup",
+            ALL_ENTRIES,
         ],
     )?;
     let packages: BTreeMap<&str, &Package> =
@@ -67,13 +70,48 @@ pub fn shipped_crates(root: &Path) -> Result<Vec<Crate>> {
             }
         }
     }
+    let built = built_crates(root)?;
     let mut crates: Vec<Crate> = seen
         .iter()
         .filter_map(|id| packages.get(id))
+        .filter(|p| built.contains(&format!("{} v{}", p.name, p.version)))
         .map(|p| crate_of(p))
         .collect();
     crates.sort_by(|a, b| (&a.name, &a.version).cmp(&(&b.name, &b.version)));
     Ok(crates)
+}
+
+/// `name vX.Y.Z` of every crate a wasm build of the extension compiles. `cargo metadata`'s
+/// resolve unifies features over the whole workspace, so the build tool's dependencies switch on
+/// optional dependencies there (hashbrown's allocator-api2 for the minifier) that the wasm never
+/// links; `cargo tree` resolves for the selected package only, as the build does.
+fn built_crates(root: &Path) -> Result<BTreeSet<String>> {
+    let tree = output(Command::new(cargo()).current_dir(root).args([
+        "tree",
+        "--locked",
+        "--offline",
+        "--package",
+        ROOT_PACKAGE,
+        "--target",
+        "wasm32-unknown-unknown",
+        "--features",
+        ALL_ENTRIES,
+        "--edges",
+        "normal",
+        "--prefix",
+        "none",
+        "--format",
+        "{p}",
+    ]))
+    .ok_or("cargo tree failed")?;
+    // Path crates print their directory after the version: keep `name vX.Y.Z`.
+    Ok(tree
+        .lines()
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            Some(format!("{} {}", words.next()?, words.next()?))
+        })
+        .collect())
 }
 
 fn crate_of(p: &Package) -> Crate {

@@ -10,10 +10,12 @@
 //! is missing otherwise.
 
 mod bench;
+mod boot;
 mod build;
 mod diagnose;
 mod licenses;
 mod metadata;
+mod minify;
 mod package;
 mod shrink;
 mod test;

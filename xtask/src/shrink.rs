@@ -47,20 +47,6 @@ pub fn short_names(
     Ok((module.emit_wasm(), glue))
 }
 
-/// Drops indentation, blank lines and whole-line `//` comments. Only for code without
-/// multi-line strings or template literals (wasm-bindgen's glue, our boot shims, `bundle`).
-pub fn compact(script: &str) -> String {
-    let mut out = String::with_capacity(script.len());
-    for line in script.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with("//") {
-            continue;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
-
 /// Replaces whole identifiers only, so no name can be mistaken for part of another.
 fn rename_identifiers(text: &str, renames: &HashMap<String, String>) -> String {
     let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
@@ -105,14 +91,6 @@ mod tests {
                 &renames
             ),
             "x._1(__wbg_a_012, y__wbg_a_01) _1"
-        );
-    }
-
-    #[test]
-    fn compact_keeps_every_statement_on_its_line() {
-        assert_eq!(
-            compact("  // c\n  let a = 1\n\n    + 2;\n  f(`x`) // tail\n"),
-            "let a = 1\n+ 2;\nf(`x`) // tail\n"
         );
     }
 
