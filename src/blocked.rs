@@ -2,17 +2,39 @@
 //! WebAssembly): kept in session storage under the tab's key, shown by the popup for that tab
 //! and the page it was about only. Pure: the key and the shape, for both sides.
 
-use serde::{Deserialize, Serialize};
+use crate::loose::{serde_via_loose, Fields, FromLoose, Loose, ToLoose};
 
 /// Session-storage key prefix of the notes, one per tab.
 pub const BLOCKED_PREFIX: &str = "blocked:";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockedNote {
     /// The page the content script could not start on.
     pub url: String,
     pub reason: String,
 }
+
+impl FromLoose for BlockedNote {
+    fn from_loose(value: &Loose) -> Result<BlockedNote, String> {
+        let f = Fields::of(value)?;
+        Ok(BlockedNote {
+            url: f.text("url")?,
+            reason: f.text("reason")?,
+        })
+    }
+}
+
+impl ToLoose for BlockedNote {
+    fn to_loose(&self) -> Loose {
+        Loose::object([
+            ("url", self.url.as_str().into()),
+            ("reason", self.reason.as_str().into()),
+        ])
+    }
+}
+
+serde_via_loose!(read BlockedNote);
+serde_via_loose!(write BlockedNote);
 
 /// The key of `tab`'s note.
 pub fn blocked_key(tab: i32) -> String {

@@ -4,8 +4,8 @@
 //! it reaches `/complete-auth?message=success` or `message=error:<base64 JSON>`.
 
 use crate::gitpod_url::GitpodOrigin;
+use crate::loose::{one_of, parse_json, serde_via_loose, Fields, FromLoose, Loose, ToLoose};
 use crate::url_parts::with_parsed;
-use serde::{Deserialize, Serialize};
 use url::form_urlencoded::byte_serialize;
 
 /// Storage key (`storage.local`: the flow is per device) of the latest [`ConnectRecord`].
@@ -93,12 +93,12 @@ fn error_detail(encoded: &str) -> String {
     let Some(bytes) = crate::base64::decode(encoded.trim()) else {
         return FALLBACK.to_string();
     };
-    let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+    let Some(value) = std::str::from_utf8(&bytes).ok().and_then(parse_json) else {
         return FALLBACK.to_string();
     };
     let text = ["description", "error", "message"]
         .iter()
-        .find_map(|k| value.get(*k).and_then(|v| v.as_str()))
+        .find_map(|k| value.get(k).and_then(Loose::as_str))
         .filter(|t| !t.trim().is_empty());
     match text {
         Some(t) => t.chars().take(300).collect(),
@@ -108,8 +108,7 @@ fn error_detail(encoded: &str) -> String {
 
 /// Where the latest connect flow stands. Kept in storage because the worker may be stopped
 /// while the user signs in, and the popup is closed as soon as the Gitpod tab opens.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConnectState {
     Pending,
     Connected,
@@ -118,20 +117,71 @@ pub enum ConnectState {
     Abandoned,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl ConnectState {
+    const ALL: [ConnectState; 4] = [
+        ConnectState::Pending,
+        ConnectState::Connected,
+        ConnectState::Failed,
+        ConnectState::Abandoned,
+    ];
+
+    /// The stored name.
+    pub fn wire(self) -> &'static str {
+        match self {
+            ConnectState::Pending => "pending",
+            ConnectState::Connected => "connected",
+            ConnectState::Failed => "failed",
+            ConnectState::Abandoned => "abandoned",
+        }
+    }
+}
+
+impl FromLoose for ConnectState {
+    fn from_loose(value: &Loose) -> Result<ConnectState, String> {
+        one_of(value, &ConnectState::ALL, ConnectState::wire)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectRecord {
     /// The GitLab host being connected.
     pub host: String,
     pub state: ConnectState,
     /// The tab running the flow (while pending).
-    #[serde(default)]
     pub tab_id: Option<i32>,
     /// Gitpod's error text (when failed).
-    #[serde(default)]
     pub message: Option<String>,
     /// The Gitpod instance the flow ran against.
     pub origin: String,
 }
+
+impl FromLoose for ConnectRecord {
+    fn from_loose(value: &Loose) -> Result<ConnectRecord, String> {
+        let f = Fields::of(value)?;
+        Ok(ConnectRecord {
+            host: f.text("host")?,
+            state: f.required("state")?,
+            tab_id: f.optional("tab_id")?,
+            message: f.optional("message")?,
+            origin: f.text("origin")?,
+        })
+    }
+}
+
+impl ToLoose for ConnectRecord {
+    fn to_loose(&self) -> Loose {
+        Loose::object([
+            ("host", self.host.as_str().into()),
+            ("state", self.state.wire().into()),
+            ("tab_id", self.tab_id.into()),
+            ("message", self.message.clone().into()),
+            ("origin", self.origin.as_str().into()),
+        ])
+    }
+}
+
+serde_via_loose!(read ConnectRecord);
+serde_via_loose!(write ConnectRecord);
 
 impl ConnectRecord {
     pub fn pending(host: &str, origin: &GitpodOrigin, tab_id: i32) -> Self {

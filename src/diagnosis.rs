@@ -4,7 +4,7 @@
 
 use crate::anchors::ANCHORS;
 use crate::gitlab_url::{GitLabUrl, Page};
-use serde::Deserialize;
+use crate::loose::{serde_via_loose, Fields, FromLoose, Loose};
 
 /// What the content script did on a page: the report's `state`, named once here for the content
 /// script (which writes it), `extension/boot/content.js` (which writes `blocked`) and the popup
@@ -104,8 +104,7 @@ pub fn page_kind(page: &GitLabUrl) -> &'static str {
 pub const OTHER_PROJECT_PAGE: &str = "other project page";
 
 /// The content script's report for one tab (`extension/diagnose.js`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TabReport {
     /// A [`ReportState`]'s wire name.
     pub state: String,
@@ -116,6 +115,21 @@ pub struct TabReport {
     /// What the entry or fallback button opens.
     pub gitpod_url: String,
 }
+
+/// Every field may be left out; one of another type spoils the report (read as none).
+impl FromLoose for TabReport {
+    fn from_loose(value: &Loose) -> Result<TabReport, String> {
+        let f = Fields::of(value)?;
+        Ok(TabReport {
+            state: f.or_default("state")?,
+            anchor: f.or_default("anchor")?,
+            page: f.or_default("page")?,
+            gitpod_url: f.or_default("gitpod_url")?,
+        })
+    }
+}
+
+serde_via_loose!(read TabReport);
 
 /// One sentence for the popup, as message keys (`extension/_locales`): the sentence, and for
 /// `diag_entry` the place it names. `report` is `None` where the content script never ran on

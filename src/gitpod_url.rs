@@ -2,8 +2,8 @@
 //! `#` (what each target puts between them is `gitpod_target`'s table). Pure.
 
 use crate::gitlab_url::GitLabUrl;
+use crate::loose::{one_of, serde_via_loose, FromLoose, Loose, ToLoose};
 use crate::url_parts::{with_parsed, UrlParts};
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub const DEFAULT_GITPOD_ORIGIN: &str = "https://gitpod.io";
@@ -64,8 +64,7 @@ impl Default for GitpodOrigin {
 }
 
 /// How to start the workspace. Serialised names are stable: they are stored and sent in messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LaunchMode {
     /// `<gitpod>/#<url>`
     Open,
@@ -74,6 +73,38 @@ pub enum LaunchMode {
     /// `<gitpod>/#prebuild/<url>`: legacy, current Gitpod servers reject it.
     Prebuild,
 }
+
+impl LaunchMode {
+    pub const ALL: [LaunchMode; 3] = [
+        LaunchMode::Open,
+        LaunchMode::WithOptions,
+        LaunchMode::Prebuild,
+    ];
+
+    /// The stored and sent name.
+    pub fn wire(self) -> &'static str {
+        match self {
+            LaunchMode::Open => "open",
+            LaunchMode::WithOptions => "with_options",
+            LaunchMode::Prebuild => "prebuild",
+        }
+    }
+}
+
+impl FromLoose for LaunchMode {
+    fn from_loose(value: &Loose) -> Result<LaunchMode, String> {
+        one_of(value, &LaunchMode::ALL, LaunchMode::wire)
+    }
+}
+
+impl ToLoose for LaunchMode {
+    fn to_loose(&self) -> Loose {
+        self.wire().into()
+    }
+}
+
+serde_via_loose!(read LaunchMode);
+serde_via_loose!(write LaunchMode);
 
 /// `<origin><middle><context>`, the context encoded as a fragment.
 pub(crate) fn url_with(origin: &str, middle: &str, context: &GitLabUrl) -> String {

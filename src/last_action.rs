@@ -5,10 +5,7 @@
 //! item and ours is the same action. Stored under [`LAST_ACTION_KEY`] as `{host: action}`.
 
 use crate::gitpod_url::LaunchMode;
-use crate::settings::Loose;
-use serde::de::{MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
+use crate::loose::{serde_via_loose, FromLoose, Loose, ToLoose};
 
 pub const LAST_ACTION_KEY: &str = "last_action";
 /// First visit: Gitpod.
@@ -141,9 +138,14 @@ impl LastActions {
 /// [`LastActions`] as stored: serialises as a `{host: action}` map.
 pub struct StoredLastActionsOut<'a>(&'a [(String, String)]);
 
-impl Serialize for StoredLastActionsOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+impl ToLoose for StoredLastActionsOut<'_> {
+    fn to_loose(&self) -> Loose {
+        Loose::Object(
+            self.0
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().into()))
+                .collect(),
+        )
     }
 }
 
@@ -151,22 +153,15 @@ impl Serialize for StoredLastActionsOut<'_> {
 #[derive(Debug, Default)]
 pub struct StoredLastActions(pub Vec<(String, Loose)>);
 
-impl<'de> Deserialize<'de> for StoredLastActions {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Pairs;
-        impl<'de> Visitor<'de> for Pairs {
-            type Value = StoredLastActions;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of host: action")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(pair) = map.next_entry::<String, Loose>()? {
-                    pairs.push(pair);
-                }
-                Ok(StoredLastActions(pairs))
-            }
+/// Anything but an object is refused (and read as nothing stored).
+impl FromLoose for StoredLastActions {
+    fn from_loose(value: &Loose) -> Result<StoredLastActions, String> {
+        match value {
+            Loose::Object(pairs) => Ok(StoredLastActions(pairs.clone())),
+            _ => Err("not an object".to_string()),
         }
-        d.deserialize_map(Pairs)
     }
 }
+
+serde_via_loose!(read StoredLastActions);
+serde_via_loose!(write StoredLastActionsOut<'_>);

@@ -15,6 +15,7 @@ pub mod gitpod_target;
 pub mod gitpod_url;
 pub mod hosts;
 pub mod last_action;
+pub mod loose;
 pub mod messages;
 pub mod native_item;
 pub mod page_text;

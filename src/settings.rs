@@ -5,10 +5,8 @@
 
 use crate::gitpod_target::{GitpodTarget, Presets, TargetKind};
 use crate::gitpod_url::GitpodOrigin;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::fmt;
+pub use crate::loose::Loose;
+use crate::loose::{serde_via_loose, Fields, FromLoose, ToLoose};
 
 /// The storage key holding the settings object.
 pub const SETTINGS_KEY: &str = "settings";
@@ -24,8 +22,7 @@ pub const MAX_HOST_TARGETS: usize = 50;
 /// made from this list; adding a switch is adding a line here (and its label's words).
 macro_rules! flags {
     ($( $(#[$doc:meta])* $name:ident = $default:expr, $id:literal, $label:literal; )*) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(default, deny_unknown_fields)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub struct Flags { $( $(#[$doc])* pub $name: bool, )* }
 
         impl Default for Flags {
@@ -66,6 +63,29 @@ flags! {
     in_page_entries = true, "in-page-entries", "settings_in_page";
 }
 
+/// Every switch, by its stored name; one left out keeps its default, any other field is refused.
+impl FromLoose for Flags {
+    fn from_loose(value: &Loose) -> Result<Flags, String> {
+        let fields = Fields::strict(value, FLAGS)?;
+        let mut flags = Flags::default();
+        for name in FLAGS {
+            if let Some(on) = fields.optional::<bool>(name)? {
+                flags.set(name, on);
+            }
+        }
+        Ok(flags)
+    }
+}
+
+impl ToLoose for Flags {
+    fn to_loose(&self) -> Loose {
+        Loose::object(FLAGS.iter().map(|name| (*name, self.get(name).into())))
+    }
+}
+
+serde_via_loose!(read Flags);
+serde_via_loose!(write Flags);
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     /// Where pages open: Gitpod, Ona or a custom instance (its origin and name).
@@ -76,11 +96,18 @@ pub struct Settings {
 }
 
 /// The stored object as found, any shape: read field by field, so one bad field cannot spoil
-/// the others. Both readers make it the same way: serde on the worker and popup, the content
-/// script's serde-free `js_values`; neither names a field.
-#[derive(Debug, Default, Deserialize)]
-#[serde(transparent)]
+/// the others. Every context makes it the same way (`js_values`, no serde); no reader names a
+/// field.
+#[derive(Debug, Default)]
 pub struct StoredSettings(pub Loose);
+
+impl FromLoose for StoredSettings {
+    fn from_loose(value: &Loose) -> Result<StoredSettings, String> {
+        Ok(StoredSettings(value.clone()))
+    }
+}
+
+serde_via_loose!(read StoredSettings);
 
 /// The fields of one stored target, at the top level and in each `host_targets` entry
 /// (`{ "<GitLab host>": { target, gitpod_origin, … } }`).
@@ -96,30 +123,36 @@ pub const TARGET_FIELDS: [&str; 5] = [
 /// schemas 1 and 2 kept them), `host_targets`, then every flag.
 pub struct StoredSettingsOut<'a>(&'a Settings);
 
-impl Serialize for StoredSettingsOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
+impl ToLoose for StoredSettingsOut<'_> {
+    fn to_loose(&self) -> Loose {
         let s = self.0;
-        let mut map = ser.serialize_map(None)?;
-        map.serialize_entry("schema", &SCHEMA_VERSION)?;
-        let top = StoredTargetOut::of(&s.target);
-        for (field, value) in TARGET_FIELDS.iter().zip(top.values()) {
-            map.serialize_entry(field, value)?;
-        }
-        let hosts: BTreeMap<&str, StoredTargetOut<'_>> = s
-            .host_targets
-            .iter()
-            .map(|(h, t)| (h.as_str(), StoredTargetOut::of(t)))
-            .collect();
-        map.serialize_entry("host_targets", &hosts)?;
-        for name in FLAGS {
-            map.serialize_entry(name, &s.flags.get(name))?;
-        }
-        map.end()
+        let mut entries = vec![("schema".to_string(), Loose::Number(SCHEMA_VERSION.into()))];
+        entries.extend(target_entries(&s.target));
+        // Sorted by host, each once (the first kept).
+        let mut hosts: Vec<&(String, GitpodTarget)> = s.host_targets.iter().collect();
+        hosts.sort_by(|a, b| a.0.cmp(&b.0));
+        hosts.dedup_by(|a, b| a.0 == b.0);
+        let hosts = hosts
+            .into_iter()
+            .map(|(h, t)| (h.clone(), Loose::Object(target_entries(t).collect())));
+        entries.push(("host_targets".to_string(), Loose::Object(hosts.collect())));
+        entries.extend(FLAGS.iter().map(|n| (n.to_string(), s.flags.get(n).into())));
+        Loose::Object(entries)
     }
 }
 
-#[derive(Debug, Serialize)]
+serde_via_loose!(write StoredSettingsOut<'_>);
+
+/// One target's stored fields, in [`TARGET_FIELDS`]' order.
+fn target_entries(t: &GitpodTarget) -> impl Iterator<Item = (String, Loose)> + '_ {
+    let out = StoredTargetOut::of(t);
+    TARGET_FIELDS
+        .iter()
+        .zip(out.values())
+        .map(|(field, value)| (field.to_string(), value.into()))
+}
+
+#[derive(Debug)]
 pub struct StoredTargetOut<'a> {
     pub target: &'a str,
     pub gitpod_origin: &'a str,
@@ -221,8 +254,7 @@ impl Settings {
 }
 
 /// One target as the settings form sends it (the popup checked it; the worker checks again).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TargetForm {
     /// "gitpod", "ona" or "custom"; absent: decided by the origin (as stored by schema 1).
     pub target: Option<String>,
@@ -235,12 +267,59 @@ pub struct TargetForm {
 }
 
 /// A GitLab host's own target, as the settings form sends it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostTargetForm {
     pub host: String,
     pub target: TargetForm,
 }
+
+/// Every field may be left out; `target` may be `null`; no other field is accepted.
+impl FromLoose for TargetForm {
+    fn from_loose(value: &Loose) -> Result<TargetForm, String> {
+        let f = Fields::strict(value, &TARGET_FIELDS)?;
+        Ok(TargetForm {
+            target: f.optional("target")?,
+            gitpod_origin: f.or_default("gitpod_origin")?,
+            target_name: f.or_default("target_name")?,
+            editor: f.or_default("editor")?,
+            workspace_class: f.or_default("workspace_class")?,
+        })
+    }
+}
+
+impl ToLoose for TargetForm {
+    fn to_loose(&self) -> Loose {
+        Loose::object([
+            ("target", self.target.clone().into()),
+            ("gitpod_origin", self.gitpod_origin.as_str().into()),
+            ("target_name", self.target_name.as_str().into()),
+            ("editor", self.editor.as_str().into()),
+            ("workspace_class", self.workspace_class.as_str().into()),
+        ])
+    }
+}
+
+impl FromLoose for HostTargetForm {
+    fn from_loose(value: &Loose) -> Result<HostTargetForm, String> {
+        let f = Fields::strict(value, &["host", "target"])?;
+        Ok(HostTargetForm {
+            host: f.text("host")?,
+            target: f.required("target")?,
+        })
+    }
+}
+
+impl ToLoose for HostTargetForm {
+    fn to_loose(&self) -> Loose {
+        Loose::object([
+            ("host", self.host.as_str().into()),
+            ("target", self.target.to_loose()),
+        ])
+    }
+}
+
+serde_via_loose!(read TargetForm, HostTargetForm);
+serde_via_loose!(write TargetForm, HostTargetForm);
 
 impl TargetForm {
     pub fn to_target(&self) -> Result<GitpodTarget, crate::gitpod_target::TargetError> {
@@ -291,110 +370,6 @@ impl Settings {
             target: target.to_target().map_err(|e| e.to_string())?,
             host_targets,
             flags,
-        })
-    }
-}
-
-/// A stored value of any type: the decoder takes what it finds and the reader decides.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub enum Loose {
-    #[default]
-    Missing,
-    Bool(bool),
-    Number(f64),
-    Text(String),
-    /// An object's entries (`host_targets`), in stored order.
-    Object(Vec<(String, Loose)>),
-    /// null, arrays, objects nested too deep: present but unusable.
-    Other,
-}
-
-impl Loose {
-    pub fn as_str(&self) -> Option<&str> {
-        match self {
-            Loose::Text(s) => Some(s),
-            _ => None,
-        }
-    }
-    /// An object's field.
-    pub fn get(&self, key: &str) -> Option<&Loose> {
-        match self {
-            Loose::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-    pub fn as_bool(&self) -> Option<bool> {
-        match self {
-            Loose::Bool(b) => Some(*b),
-            _ => None,
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Loose {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(LooseVisitor)
-    }
-}
-
-struct LooseVisitor;
-
-impl<'de> Visitor<'de> for LooseVisitor {
-    type Value = Loose;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Loose, E> {
-        Ok(Loose::Bool(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Loose, E> {
-        Ok(Loose::Number(v as f64))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Loose, E> {
-        Ok(Loose::Number(v as f64))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Loose, E> {
-        Ok(Loose::Number(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Loose, E> {
-        Ok(Loose::Text(v.to_string()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Loose, E> {
-        Ok(Loose::Text(v))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Loose, E> {
-        Ok(Loose::Other)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Loose, E> {
-        Ok(Loose::Other)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
-        d.deserialize_any(LooseVisitor)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Loose::Other)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Key>()? {
-            let value = map.next_value::<Loose>()?;
-            if let Key(Some(key)) = key {
-                entries.push((key, value));
-            }
-        }
-        Ok(Loose::Object(entries))
-    }
-}
-
-/// An object's key: text, or anything else (kept out).
-struct Key(Option<String>);
-
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(match Loose::deserialize(d)? {
-            Loose::Text(s) => Key(Some(s)),
-            _ => Key(None),
         })
     }
 }

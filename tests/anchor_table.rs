@@ -234,7 +234,10 @@ fn report_states_have_one_wire_name_each() {
     for state in ["BOOT.blocked", "BOOT.idle"] {
         assert!(boot.contains(&format!("marker.state = {state}")), "{state}");
     }
-    assert!(!boot.contains("marker.state = \""), "a literal state in the boot script");
+    assert!(
+        !boot.contains("marker.state = \""),
+        "a literal state in the boot script"
+    );
 }
 
 #[test]

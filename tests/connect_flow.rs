@@ -109,7 +109,7 @@ fn record_lifecycle() {
     let o = origin("https://gitpod.io");
     let pending = ConnectRecord::pending("gitlab.com", &o, 7);
     assert_eq!(
-        (pending.state.clone(), pending.tab_id),
+        (pending.state, pending.tab_id),
         (ConnectState::Pending, Some(7))
     );
     let done = pending.clone().finished(Outcome::Success);

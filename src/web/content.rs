@@ -11,7 +11,7 @@ use super::inject::{
 use super::js_values::{stored_last_actions, stored_settings, string_map};
 use super::watcher::{self, Watcher};
 use super::{fallback, storage};
-use crate::anchors::fallback::{control_regions, fallback_due};
+use crate::anchors::fallback::{control_regions, fallback_due, FALLBACK_ATTR};
 use crate::anchors::{mount_points, LAST_USED_ATTR, OURS_ATTR};
 use crate::diagnosis::{page_kind, ReportState};
 use crate::gitlab_url::{GitLabUrl, Hints};
@@ -20,16 +20,15 @@ use crate::last_action::{LastActions, GITPOD, GITPOD_OPTIONS, LAST_ACTION_KEY};
 use crate::page_text::page_text;
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::url_parts::UrlParts;
-use gloo::console;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
-use gloo::utils::{body, document, window};
+use gloo_utils::{body, document, window};
 use js_sys::Reflect;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Element, EventTarget, KeyboardEvent, Location};
+use web_sys::{Document, Element, EventTarget, KeyboardEvent, Location};
 
 /// Pages that show no known control this long after start never will (dashboards, settings):
 /// stop observing them.
@@ -196,6 +195,20 @@ fn refresh(state: &Rc<State>) {
     }
 }
 
+/// One line in the page's console (the extension's own failures only).
+fn warn(line: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(line));
+}
+
+/// Places or updates the fallback button.
+fn place_fallback(doc: &Document, page: &GitLabUrl, s: &PageState) -> Outcome {
+    match fallback::place(doc, page, &s.settings, &s.target) {
+        Ok(Some(href)) => Outcome::Fallback(href),
+        Ok(None) => Outcome::NoControl,
+        Err(e) => Outcome::Failed(["fallback: ", &storage::js_text(e)].concat()),
+    }
+}
+
 /// One refresh; returns what it wrote for the watcher to keep an eye on.
 fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
     let page = current_page()?;
@@ -230,14 +243,16 @@ fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
             .as_ref()
             .map_or(now, watcher::last_change);
         let pending = !state.mounts.is_empty() && !all(&doc, &state.mounts).is_empty();
+        // A fallback already shown follows the page at once (its URL; gone where the page gets
+        // none), so the report never says "no control" while the button is there.
+        let shown = doc
+            .query_selector(&attr_selector(FALLBACK_ATTR))
+            .ok()
+            .flatten()
+            .is_some();
         match fallback_due(s.since, last_change, pending) {
-            Some(due) if now >= due => {
-                outcome = match fallback::place(&doc, &page, &s.settings, &s.target) {
-                    Ok(Some(href)) => Outcome::Fallback(href),
-                    Ok(None) => Outcome::NoControl,
-                    Err(e) => Outcome::Failed(["fallback: ", &storage::js_text(e)].concat()),
-                };
-            }
+            _ if shown => outcome = place_fallback(&doc, &page, &s),
+            Some(due) if now >= due => outcome = place_fallback(&doc, &page, &s),
             Some(due) if !s.fallback_timer => {
                 // GitLab may still mount its control; if it does not, the fallback comes then.
                 s.fallback_timer = true;
@@ -259,7 +274,7 @@ fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
         .map(|w| (href, w));
     if s.outcome.as_ref() != Some(&outcome) {
         if let Outcome::Failed(reason) = &outcome {
-            console::warn!(["Gitpod for GitLab: ", reason].concat());
+            warn(&["Gitpod for GitLab: ", reason].concat());
         }
         report(&outcome, &page);
         s.outcome = Some(outcome);
@@ -338,7 +353,7 @@ fn listen(state: &Rc<State>) {
             let stored = string_map(s.page.borrow().last.entries());
             spawn_local(async move {
                 if let Err(e) = storage::save_js(LAST_ACTION_KEY, &stored).await {
-                    console::warn!(["Gitpod for GitLab: cannot remember the action: ", &e].concat());
+                    warn(&["Gitpod for GitLab: cannot remember the action: ", &e].concat());
                 }
             });
             refresh(&s);

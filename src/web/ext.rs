@@ -1,28 +1,31 @@
-//! Extension APIs of the worker and the popup: typed messages, serde-decoded storage and
-//! settings over `chrome.*` (through `web-extensions-sys`), tabs, and small conversions. What
-//! the content script needs too (serde-free) is `storage`'s.
+//! Extension APIs of the worker and the popup: typed messages, typed storage and settings over
+//! `chrome.*` (through `web-extensions-sys`), tabs, and small conversions. Values cross as the
+//! core's `Loose` (`js_values`), read and written by each type's `FromLoose` / `ToLoose`: no
+//! serde. What the content script needs too is `storage`'s.
 
+use super::js_values::{stored_last_actions, stored_settings};
+pub use super::js_values::{to_js, to_loose};
 use super::storage::item;
 pub use super::storage::{js_text, load_synced_keys, save_js};
 use crate::hosts::{EnabledHosts, HOSTS_KEY};
-use crate::last_action::{LastActions, StoredLastActions, LAST_ACTION_KEY};
+use crate::last_action::{LastActions, LAST_ACTION_KEY};
+use crate::loose::{FromLoose, Loose, ToLoose};
 use crate::messages::{Reply, Request};
-use crate::settings::{Loose, Settings, StoredSettings, SETTINGS_KEY};
+use crate::settings::{Settings, SETTINGS_KEY};
 use js_sys::{Object, Promise, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_extensions_sys::{chrome, StorageArea};
 
 /// Sends a typed request to the background worker and decodes its typed reply.
 pub async fn request(req: &Request) -> Result<Reply, String> {
-    let msg = to_js(req);
+    let msg = to_js(&req.to_loose());
     let raw = chrome()
         .runtime()
         .send_message(None, &msg, None)
         .await
         .map_err(js_text)?;
-    serde_wasm_bindgen::from_value(raw).map_err(|e| format!("unreadable reply: {e}"))
+    Reply::from_loose(&to_loose(&raw)).map_err(|e| ["unreadable reply: ", &e].concat())
 }
 
 /// Where a value that does not follow the user lives (settings and choices do: `load_synced`,
@@ -45,24 +48,22 @@ fn area(which: Area) -> StorageArea {
 /// Reads the settings; whatever storage holds (nothing, garbage, an old schema, a failing
 /// area), the result is usable.
 pub async fn load_settings() -> Settings {
-    let raw: StoredSettings = load(SETTINGS_KEY).await.unwrap_or_default();
-    Settings::from_stored(&raw)
+    let raw = load_synced(SETTINGS_KEY).await.unwrap_or_default();
+    Settings::from_stored(&stored_settings(&raw))
 }
 
 pub async fn load_last_actions() -> LastActions {
-    let raw: StoredLastActions = load(LAST_ACTION_KEY).await.unwrap_or_default();
-    LastActions::from_stored(&raw)
+    let raw = load_synced(LAST_ACTION_KEY).await.unwrap_or_default();
+    LastActions::from_stored(&stored_last_actions(&raw))
 }
 
 pub async fn load_hosts() -> EnabledHosts {
-    let raw: Vec<Loose> = load(HOSTS_KEY).await.unwrap_or_default();
-    EnabledHosts::from_stored(&raw)
-}
-
-/// Reads and decodes one key of the synced storage: `sync` first, `local` where sync is
-/// unavailable. None where it is missing or does not decode.
-pub async fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_wasm_bindgen::from_value(load_synced(key).await?).ok()
+    let raw = load_synced(HOSTS_KEY).await.map(|v| to_loose(&v));
+    let origins = match raw {
+        Some(Loose::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    EnabledHosts::from_stored(&origins)
 }
 
 /// One key of the synced storage, undecoded (None where missing or unreadable): `sync`, else
@@ -81,21 +82,18 @@ pub async fn load_raw(which: Area, key: &str) -> JsValue {
     }
 }
 
-pub async fn load_from<T: serde::de::DeserializeOwned>(which: Area, key: &str) -> Option<T> {
-    serde_wasm_bindgen::from_value(load_raw(which, key).await).ok()
+/// Reads and decodes one key of one area; None where it is missing or does not decode.
+pub async fn load_from<T: FromLoose>(which: Area, key: &str) -> Option<T> {
+    T::from_loose(&to_loose(&load_raw(which, key).await)).ok()
 }
 
 /// Writes one key: `sync` first, `local` where sync refuses (unavailable, over its quota).
-pub async fn save<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<(), String> {
-    save_js(key, &to_js(value)).await
+pub async fn save<T: ToLoose + ?Sized>(key: &str, value: &T) -> Result<(), String> {
+    save_js(key, &to_js(&value.to_loose())).await
 }
 
-pub async fn save_to<T: Serialize + ?Sized>(
-    which: Area,
-    key: &str,
-    value: &T,
-) -> Result<(), String> {
-    let items = item(key, &to_js(value))?;
+pub async fn save_to<T: ToLoose + ?Sized>(which: Area, key: &str, value: &T) -> Result<(), String> {
+    let items = item(key, &to_js(&value.to_loose()))?;
     area(which).set(&items).await.map(|_| ()).map_err(js_text)
 }
 
@@ -116,25 +114,18 @@ pub async fn remove_from(which: Area, key: &str) {
 
 /// Writes an object over what is stored under `key`, keeping fields this version does not
 /// know (written by a newer version): a downgrade must not lose a user's settings.
-pub async fn save_merged<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<(), String> {
+pub async fn save_merged<T: ToLoose + ?Sized>(key: &str, value: &T) -> Result<(), String> {
     let stored = load_synced(key).await;
     let merged = Object::new();
     if let Some(old) = stored.filter(|v| v.is_object() && !js_sys::Array::is_array(v)) {
         Object::assign(&merged, old.unchecked_ref());
     }
-    Object::assign(&merged, to_js(value).unchecked_ref());
+    Object::assign(&merged, to_js(&value.to_loose()).unchecked_ref());
     save_js(key, &merged).await
 }
 
-/// A Rust value as a plain JS object (maps as objects, `None` as `null`).
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::UNDEFINED)
-}
-
 /// `to_js` for the `Object` parameters of `chrome.*` calls.
-pub fn to_obj<T: Serialize + ?Sized>(value: &T) -> Object {
+pub fn to_obj(value: &Loose) -> Object {
     to_js(value).dyn_into().unwrap_or_default()
 }
 
@@ -147,7 +138,10 @@ pub async fn settle(call: Result<Promise, JsValue>) -> Result<JsValue, String> {
 
 /// The active tab of the current window (for the worker: the last focused one).
 pub async fn active_tab() -> Option<JsValue> {
-    let query = to_obj(&serde_json::json!({ "active": true, "currentWindow": true }));
+    let query = to_obj(&Loose::object([
+        ("active", true.into()),
+        ("currentWindow", true.into()),
+    ]));
     let tabs: js_sys::Array = chrome().tabs().query(&query).await.ok()?.dyn_into().ok()?;
     Some(tabs.get(0)).filter(|t| t.is_object())
 }

@@ -7,6 +7,7 @@ mod browser_url;
 mod ext;
 #[cfg(any(feature = "background", feature = "popup"))]
 mod i18n;
+mod js_values;
 mod storage;
 
 #[cfg(feature = "content")]
@@ -17,8 +18,6 @@ mod dom;
 mod fallback;
 #[cfg(feature = "content")]
 mod inject;
-#[cfg(feature = "content")]
-mod js_values;
 #[cfg(feature = "content")]
 mod watcher;
 
@@ -31,6 +30,12 @@ mod popup;
 /// First thing every entry does: hand the core what it needs of the browser (its URL parser).
 fn start() {
     crate::url_parts::use_parser(browser_url::parse);
+    #[cfg(feature = "background")]
+    crate::loose::use_json_parser(|text| {
+        js_sys::JSON::parse(text)
+            .ok()
+            .map(|v| js_values::to_loose(&v))
+    });
 }
 
 // Every wasm's allocator: a free list of a few hundred bytes of code instead of dlmalloc's ~7 KB.

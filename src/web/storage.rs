@@ -1,5 +1,5 @@
-//! Extension storage as every context reads and writes it, without serde (the content script's
-//! path: serde-wasm-bindgen would triple its wasm): several synced keys in one read,
+//! Extension storage as every context reads and writes it, as plain JS values (no serde in any
+//! wasm: `js_values`): several synced keys in one read,
 //! a JS value written where it fits. The worker and popup add their typed readers in `ext`.
 
 use js_sys::{Object, Reflect};

@@ -9,7 +9,7 @@
 use super::dom::first;
 use gloo::events::EventListener;
 use gloo::render::AnimationFrame;
-use gloo::utils::{body, document, window};
+use gloo_utils::{body, document, window};
 use js_sys::Reflect;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -3,9 +3,9 @@
 //! context with the wasm embedded, the two browsers' builds, their zips and the size report.
 
 use crate::licenses::{shipped_crates, third_party_licenses};
-use crate::{minify, shrink};
 use crate::zips::zip_dir;
 use crate::{cargo, output, read, root, run, write, Result};
+use crate::{minify, shrink};
 use serde_json::Value;
 use std::fs;
 use std::io::Write as _;
@@ -20,9 +20,8 @@ struct Wasm {
     features: &'static str,
     /// The wasm stack (Rust's default is 1 MiB, all of it in the linear memory the context
     /// holds). The content script, in every GitLab tab, recurses no deeper than one menu
-    /// item's elements and decodes nothing with serde: 64 KiB. The worker and popup keep the
-    /// default: serde-wasm-bindgen follows a message as deep as the browser lets it be
-    /// (measured: a 1 000-level message overflows 256 KiB).
+    /// item's elements: 64 KiB. The worker and popup keep the default (they read a message at
+    /// most six levels deep, `js_values::to_loose`, but render whole forms).
     stack: &'static str,
     shipping: Shipping,
 }
@@ -61,18 +60,20 @@ pub struct Built {
     pub sizes: Vec<Size>,
 }
 
-/// Size budgets (issues #5, #13): sizes are deterministic, so `test` enforces them. Each sums
-/// the named artifacts' gzip -9 bytes (`Gzip`) or their bytes as they are (`Raw`, a zip).
+/// Size budgets (issues #5, #13, #23): sizes are deterministic, so `test` enforces them, each a
+/// little above what the build reached when it was last lowered. Each sums the named artifacts'
+/// gzip -9 bytes (`Gzip`) or their bytes as they are (`Raw`, a zip).
 const SIZE_BUDGETS: &[(&str, &[&str], Measure, usize)] = &[
-    // Loaded by every GitLab page: the content script and the wasm it fetches.
+    // Loaded by a GitLab page that can carry an entry: the content script and the wasm it
+    // fetches (a page that cannot loads `content.js` alone).
     (
         "a GitLab page loads",
         &["content.js", "content_bg.wasm"],
         Measure::Gzip,
-        52_300,
+        51_400,
     ),
-    ("content wasm", &["content_bg.wasm"], Measure::Gzip, 47_200),
-    ("Chrome store zip", &["chrome zip"], Measure::Raw, 265_000),
+    ("content wasm", &["content_bg.wasm"], Measure::Gzip, 47_000),
+    ("Chrome store zip", &["chrome zip"], Measure::Raw, 203_000),
 ];
 
 #[derive(Clone, Copy)]

@@ -49,12 +49,18 @@ mod tests {
         assert!(out.len() < script.len() / 2, "{out}");
         assert!(out.contains("wasm_bindgen"), "{out}");
         assert!(out.contains("kept"), "{out}");
-        assert!(!out.contains("long_local_name") && !out.contains("comment"), "{out}");
+        assert!(
+            !out.contains("long_local_name") && !out.contains("comment"),
+            "{out}"
+        );
     }
 
     #[test]
     fn a_syntax_error_is_reported_not_shipped() {
         let err = minify("broken.js", "let = ;").unwrap_err();
-        assert!(err.starts_with("minify broken.js: cannot parse it"), "{err}");
+        assert!(
+            err.starts_with("minify broken.js: cannot parse it"),
+            "{err}"
+        );
     }
 }

@@ -12,10 +12,10 @@ use crate::connect::{
 };
 use crate::gitpod_target::AccountFlow;
 use crate::gitpod_url::GitpodOrigin;
+use crate::loose;
 use ext::tab_id;
 use ext::Area;
 use js_sys::Function;
-use serde_json::json;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
@@ -92,7 +92,7 @@ pub async fn start(host: &str) -> Result<(), String> {
     let tab = chrome()
         .tabs()
         .create(&ext::to_obj(
-            &json!({ "url": authorize_url(&origin, &host), "active": true }),
+            &loose!({ "url": (authorize_url(&origin, &host)), "active": true }),
         ))
         .await
         .map_err(ext::js_text)?;
@@ -171,11 +171,11 @@ async fn finish(tab: i32, url: &str) {
 /// The toolbar badge tells the outcome until the popup is opened (which clears it).
 async fn badge(text: &str, color: &str) {
     let _ = ext::settle(bindings::set_badge_color(&ext::to_obj(
-        &json!({ "color": color }),
+        &loose!({ "color": color }),
     )))
     .await;
     let _ = ext::settle(bindings::set_badge_text(&ext::to_obj(
-        &json!({ "text": text }),
+        &loose!({ "text": text }),
     )))
     .await;
 }

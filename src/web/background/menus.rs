@@ -5,9 +5,9 @@
 use super::super::i18n::t;
 use super::{bindings, ext, open, self_hosted};
 use crate::hosts::{link_menu_items, match_pattern, site_origin};
+use crate::loose;
 use ext::{tab_id, tab_url};
 use js_sys::Function;
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_extensions_sys::chrome;
@@ -24,23 +24,23 @@ pub async fn create() {
     let settings = ext::load_settings().await;
     // One item per target GitLab hosts open in; each link matches exactly one of them.
     for item in link_menu_items(OPEN_LINK, &settings, &hosts) {
-        let link = json!({
-            "id": item.id,
-            "title": t("menu_open_link", &[&item.name]),
+        let link = loose!({
+            "id": (item.id),
+            "title": (t("menu_open_link", &[&item.name])),
             "contexts": ["link"],
-            "targetUrlPatterns": item.patterns,
+            "targetUrlPatterns": (item.patterns),
         });
         menus.create(&ext::to_obj(&link), Some(&check_last_error()));
     }
-    let site = json!({
+    let site = loose!({
         "id": ENABLE_SITE,
-        "title": t("menu_enable_site", &[]),
+        "title": (t("menu_enable_site", &[])),
         "contexts": ["action"],
     });
     menus.create(&ext::to_obj(&site), Some(&check_last_error()));
-    let settings = json!({
+    let settings = loose!({
         "id": OPEN_SETTINGS,
-        "title": t("menu_settings", &[]),
+        "title": (t("menu_settings", &[])),
         "contexts": ["action"],
     });
     menus.create(&ext::to_obj(&settings), Some(&check_last_error()));
@@ -53,7 +53,7 @@ pub fn on_clicked(info: JsValue, tab: JsValue) {
             if let Some(link) = ext::field(&info, "linkUrl").and_then(|v| v.as_string()) {
                 spawn_local(async move {
                     if let Err(e) = open::open_link(&link, tab_id(&tab)).await {
-                        gloo::console::info!(format!("Gitpod for GitLab: {e}"));
+                        web_sys::console::info_1(&["Gitpod for GitLab: ", &e].concat().into());
                     }
                 });
             }
@@ -72,7 +72,7 @@ fn enable_site(tab: &JsValue) {
     let Some(origin) = tab_url(tab).and_then(|u| site_origin(&u).ok()) else {
         return; // gitlab.com (always on) or not a web page
     };
-    let perms = json!({ "origins": [match_pattern(&origin)] });
+    let perms = loose!({ "origins": [(match_pattern(&origin))] });
     let request = bindings::permissions_request(&ext::to_obj(&perms));
     let tab = tab_id(tab);
     spawn_local(async move {

@@ -8,9 +8,10 @@ use crate::gitlab_url::GitLabUrl;
 use crate::gitpod_url::LaunchMode;
 use crate::hosts::is_gitlab_page;
 use crate::last_action::{action_for_mode, mode_for_action, LAST_ACTION_KEY};
+use crate::loose;
+use crate::loose::Loose;
 use crate::settings::Settings;
 use ext::{tab_id, tab_url};
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_extensions_sys::chrome;
@@ -27,7 +28,7 @@ pub async fn open_page(page_url: &str, mode: LaunchMode, tab: Option<i32>) -> Re
     match tab.filter(|_| !settings.flags.open_in_new_tab) {
         Some(id) => chrome()
             .tabs()
-            .update(Some(id), &ext::to_obj(&json!({ "url": target })))
+            .update(Some(id), &ext::to_obj(&loose!({ "url": target })))
             .await
             .map(|_| ())
             .map_err(ext::js_text)?,
@@ -50,18 +51,18 @@ pub async fn open_link(link: &str, from_tab: Option<i32>) -> Result<(), String> 
 }
 
 async fn create_next_to(tab: Option<i32>, url: &str) -> Result<(), String> {
-    let mut props = json!({ "url": url, "active": true });
+    let mut props = vec![("url", loose!(url)), ("active", loose!(true))];
     if let Some(id) = tab {
         if let Ok(t) = chrome().tabs().get(id).await {
             if let Some(index) = ext::field(&t, "index").and_then(|i| i.as_f64()) {
-                props["index"] = json!(index + 1.0);
+                props.push(("index", loose!(index + 1.0)));
             }
-            props["openerTabId"] = json!(id);
+            props.push(("openerTabId", loose!(id)));
         }
     }
     chrome()
         .tabs()
-        .create(&ext::to_obj(&props))
+        .create(&ext::to_obj(&Loose::object(props)))
         .await
         .map(|_| ())
         .map_err(ext::js_text)
@@ -114,7 +115,7 @@ async fn act_on_tab(tab: JsValue) {
     }
     // Nothing to open here: show the popup for this tab, which says why (and offers to
     // enable a self-hosted GitLab).
-    let popup = json!({ "tabId": id, "popup": "popup.html" });
+    let popup = loose!({ "tabId": id, "popup": "popup.html" });
     let _ = ext::settle(bindings::set_action_popup(&ext::to_obj(&popup))).await;
     let _ = chrome().action().open_popup(&JsValue::UNDEFINED).await;
 }
@@ -127,13 +128,13 @@ pub async fn apply_toolbar_mode(settings: &Settings) {
         "popup.html"
     };
     let _ = ext::settle(bindings::set_action_popup(&ext::to_obj(
-        &json!({ "popup": popup }),
+        &loose!({ "popup": popup }),
     )))
     .await;
     // "Open in Ona" where that is where pages open.
     let title = t("action_open", &[settings.target.name()]);
     let _ = ext::settle(bindings::set_action_title(&ext::to_obj(
-        &json!({ "title": title }),
+        &loose!({ "title": title }),
     )))
     .await;
 }

@@ -5,6 +5,7 @@
 use super::super::i18n::t;
 use super::{bindings, connect_flow, ext, menus, open, self_hosted};
 use crate::blocked::{blocked_key, tab_of_key, BlockedNote};
+use crate::loose::{FromLoose, ToLoose};
 use crate::messages::{Reply, Request};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::VERSION;
@@ -18,7 +19,7 @@ use web_extensions_sys::chrome;
 pub fn on_message(msg: JsValue, sender: JsValue, respond: Function) -> bool {
     spawn_local(async move {
         let reply = answer(msg, &sender).await;
-        let _ = respond.call1(&JsValue::NULL, &ext::to_js(&reply));
+        let _ = respond.call1(&JsValue::NULL, &ext::to_js(&reply.to_loose()));
     });
     true
 }
@@ -27,7 +28,7 @@ async fn answer(msg: JsValue, sender: &JsValue) -> Reply {
     if !from_this_extension(sender) {
         return Reply::error("unknown sender");
     }
-    let request: Request = match serde_wasm_bindgen::from_value(msg) {
+    let request = match Request::from_loose(&ext::to_loose(&msg)) {
         Ok(r) => r,
         Err(_) => return Reply::error("malformed request"),
     };
@@ -95,9 +96,9 @@ async fn content_blocked(tab: &JsValue, reason: &str) -> Result<(), String> {
     };
     ext::save_to(ext::Area::Session, &blocked_key(id), &note).await?;
     drop_notes_of_closed_tabs().await;
-    let title = serde_json::json!({
+    let title = crate::loose!({
         "tabId": id,
-        "title": t("blocked_title", &[]),
+        "title": (t("blocked_title", &[])),
     });
     ext::settle(super::bindings::set_action_title(&ext::to_obj(&title)))
         .await

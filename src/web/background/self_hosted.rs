@@ -7,8 +7,8 @@ use super::{bindings, ext};
 use crate::hosts::{
     match_pattern, script_id, site_origin, EnabledHosts, HOSTS_KEY, SCRIPT_ID_PREFIX,
 };
+use crate::loose;
 use js_sys::Array;
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 
 /// Enables `origin` after the popup got the user's grant. The grant itself is checked here:
@@ -26,7 +26,7 @@ pub async fn enable(origin: &str, tab: Option<i32>) -> Result<(), String> {
     register(&origin).await?;
     // The page the user is looking at gets the entry now, without a reload.
     if let Some(tab) = tab {
-        let target = json!({ "target": { "tabId": tab }, "files": ["content.js"] });
+        let target = loose!({ "target": { "tabId": tab }, "files": ["content.js"] });
         let _ = web_extensions_sys::chrome()
             .scripting()
             .execute_script(&ext::to_obj(&target))
@@ -44,7 +44,7 @@ pub async fn disable(origin: &str) -> Result<(), String> {
     // Another enabled origin on the same host (other port) still needs the permission.
     let pattern = match_pattern(&origin);
     if !hosts.origins().iter().any(|o| match_pattern(o) == pattern) {
-        let perms = json!({ "origins": [pattern] });
+        let perms = loose!({ "origins": [pattern] });
         let _ = ext::settle(bindings::permissions_remove(&ext::to_obj(&perms))).await;
     }
     Ok(())
@@ -78,16 +78,16 @@ pub async fn reconcile() {
 }
 
 async fn granted(origin: &str) -> bool {
-    let perms = json!({ "origins": [match_pattern(origin)] });
+    let perms = loose!({ "origins": [(match_pattern(origin))] });
     ext::settle_yes(bindings::permissions_contains(&ext::to_obj(&perms))).await
 }
 
 async fn register(origin: &str) -> Result<(), String> {
     let id = script_id(origin);
     unregister(std::slice::from_ref(&id)).await;
-    let script = json!([{
+    let script = loose!([{
         "id": id,
-        "matches": [match_pattern(origin)],
+        "matches": [(match_pattern(origin))],
         "js": ["content.js"],
         "runAt": "document_start",
         "persistAcrossSessions": true,
@@ -99,7 +99,7 @@ async fn register(origin: &str) -> Result<(), String> {
 
 async fn unregister(ids: &[String]) {
     if !ids.is_empty() {
-        let filter = json!({ "ids": ids });
+        let filter = loose!({ "ids": ids });
         let _ = ext::settle(bindings::unregister_content_scripts(&ext::to_js(&filter))).await;
     }
 }

@@ -14,9 +14,10 @@ use crate::connect::{ConnectRecord, CONNECT_KEY};
 use crate::diagnosis::TabReport;
 use crate::hosts::EnabledHosts;
 use crate::last_action::LastActions;
+use crate::loose;
+use crate::loose::FromLoose;
 use crate::settings::Settings;
-use gloo::utils::document;
-use serde_json::json;
+use gloo_utils::document;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
@@ -61,7 +62,7 @@ pub async fn popup_main() {
     super::start();
     // Opening the popup is reading the connect outcome the badge announced.
     let _ = ext::settle(bindings::set_badge_text(&ext::to_obj(
-        &json!({ "text": "" }),
+        &loose!({ "text": "" }),
     )))
     .await;
     render(Flash::default()).await;
@@ -120,7 +121,7 @@ pub fn send_then_close(request: crate::messages::Request, what: String) {
     spawn_local(async move {
         match ask(&request).await {
             Ok(()) => {
-                let _ = gloo::utils::window().close();
+                let _ = gloo_utils::window().close();
             }
             Err(e) => rerender(Flash::page(format!("{what}: {e}"))),
         }
@@ -159,7 +160,7 @@ async fn load(options_page: bool) -> Ctx {
 /// What the content script reported in the tab (`extension/diagnose.js`, run in its world).
 /// `None` where it does not run there, or the tab cannot be scripted.
 async fn tab_report(tab: i32) -> Option<TabReport> {
-    let injection = ext::to_js(&json!({
+    let injection = ext::to_js(&loose!({
         "target": { "tabId": tab },
         "files": ["diagnose.js"],
     }));
@@ -167,7 +168,7 @@ async fn tab_report(tab: i32) -> Option<TabReport> {
     let results = JsFuture::from(promise).await.ok()?;
     let first = js_sys::Reflect::get(&results, &JsValue::from_f64(0.0)).ok()?;
     let result = js_sys::Reflect::get(&first, &JsValue::from_str("result")).ok()?;
-    serde_wasm_bindgen::from_value(result).ok()
+    TabReport::from_loose(&ext::to_loose(&result)).ok()
 }
 
 /// The worker's note for this tab, if it is about the page the tab shows now.

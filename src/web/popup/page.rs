@@ -9,10 +9,10 @@ use crate::gitlab_url::GitLabUrl;
 use crate::gitpod_url::LaunchMode;
 use crate::hosts::{is_gitlab_page, match_pattern, site_origin, HostError};
 use crate::last_action::mode_for_action;
+use crate::loose;
 use crate::messages::Request;
 use gloo::events::EventListener;
-use gloo::utils::{document, window};
-use serde_json::json;
+use gloo_utils::{document, window};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement};
@@ -227,7 +227,7 @@ fn offer_enable(section: &Element, ctx: &Ctx, origin: &str) -> Result<(), JsValu
     )?;
     let (origin, tab) = (origin.to_string(), ctx.tab_id);
     EventListener::new(&button, "click", move |_| {
-        let perms = json!({ "origins": [match_pattern(&origin)] });
+        let perms = loose!({ "origins": [(match_pattern(&origin))] });
         let request = bindings::permissions_request(&ext::to_obj(&perms));
         let origin = origin.clone();
         spawn_local(async move {

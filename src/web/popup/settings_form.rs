@@ -13,11 +13,11 @@ use crate::gitpod_target::{
 };
 use crate::gitpod_url::{GitpodOrigin, OriginError, DEFAULT_GITPOD_ORIGIN};
 use crate::hosts::{match_pattern, BUILTIN_ORIGINS};
+use crate::loose;
 use crate::messages::Request;
 use crate::settings::{Flags, HostTargetForm, TargetForm, FLAG_FIELDS};
 use gloo::events::{EventListener, EventListenerOptions};
-use gloo::utils::document;
-use serde_json::json;
+use gloo_utils::document;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -407,7 +407,7 @@ fn submit() {
         .map(|o| match_pattern(o.as_str()))
         .collect();
     let permission = (!patterns.is_empty())
-        .then(|| bindings::permissions_request(&ext::to_obj(&json!({ "origins": patterns }))));
+        .then(|| bindings::permissions_request(&ext::to_obj(&loose!({ "origins": patterns }))));
     let request = Request::SaveSettings {
         target,
         host_targets,

@@ -1,6 +1,6 @@
 //! DOM building for the popup: elements with text and attributes, never markup strings.
 
-use gloo::utils::document;
+use gloo_utils::document;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 

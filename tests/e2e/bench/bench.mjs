@@ -14,8 +14,8 @@ import { sizes } from "./sizes.mjs";
 import { startupAndInjection, navigationOnChurn, domContentLoaded } from "./timing.mjs";
 import { officialDir, officialSizes, OFFICIAL_ENTRY } from "./reference.mjs";
 import { pageCost } from "./cost.mjs";
-import { heapOverPage, growthOverNavigations } from "./memory.mjs";
-import { DIFF_PAGE, CHURN_PAGE, EDIT } from "./pages.mjs";
+import { heapOverPage, heapOnPageWithoutEntry, markerWithoutEntry, growthOverNavigations } from "./memory.mjs";
+import { DIFF_PAGE, CHURN_PAGE, NO_ENTRY_PAGE, EDIT, NO_ENTRY } from "./pages.mjs";
 import { report } from "./report.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 30);
@@ -27,7 +27,7 @@ const floorDir = mkdtempSync(join(tmpdir(), "gitpod-gitlab-floor-"));
 cpSync(EXTENSION_DIR, floorDir, { recursive: true });
 writeFileSync(join(floorDir, "content.js"), 'document.documentElement.dataset.floor = "1";\n');
 
-const pages = { ...DIFF_PAGE(), ...CHURN_PAGE() };
+const pages = { ...DIFF_PAGE(), ...CHURN_PAGE(), ...NO_ENTRY_PAGE() };
 const ours = await launch({ pages });
 const none = await launch({ pages, extension: false });
 const floor = await launch({ pages, from: floorDir });
@@ -41,6 +41,9 @@ try {
   const cost = await pageCost(ours, none, ROUNDS);
   const heap = await heapOverPage({ ours, floor, none, official }, ROUNDS, OFFICIAL_ENTRY);
   const dcl = await domContentLoaded(official ? { none, ours, official } : { none, ours }, EDIT, RUNS);
+  const idleHeap = await heapOnPageWithoutEntry({ ours, floor, none, official }, ROUNDS);
+  const idleDcl = await domContentLoaded(official ? { none, ours, official } : { none, ours }, NO_ENTRY, RUNS);
+  const idleMarker = await markerWithoutEntry(ours);
   const officialTiming = official ? await startupAndInjection(official, RUNS, { entry: OFFICIAL_ENTRY, ours: false }) : null;
   const growth = await growthOverNavigations(ours, true);
   const growthBaseline = await growthOverNavigations(none, false);
@@ -49,8 +52,10 @@ try {
     navigation_on_churning_page: navigation, page_cost: cost, js_heap_over_page: heap,
     wasm_peak_memory: growth.after_200.wasm_memory, memory: growth, memory_without_extension: growthBaseline,
     dom_content_loaded: dcl,
+    page_without_entry: { url: NO_ENTRY, marker: idleMarker, js_heap_over_page: idleHeap, dom_content_loaded: idleDcl },
     official: official ? { version: "2.5.4", ...officialSizes(officialBuild), injection: officialTiming.injection,
-      js_heap_over_page: heap.official_over_page, dcl_delay: dcl.official.delay_median } : null,
+      js_heap_over_page: heap.official_over_page, dcl_delay: dcl.official.delay_median,
+      idle_heap: idleHeap.official_over_page, idle_dcl_delay: idleDcl.official.delay_median } : null,
   };
 } finally {
   await ours.close();

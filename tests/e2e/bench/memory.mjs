@@ -1,7 +1,7 @@
 // Memory: the JS heap a GitLab tab holds because of the extension, and its growth over in-page
 // navigations (a leak keeps growing; warm-up does not).
 import { inExtensionWorld, ENTRY } from "../harness.mjs";
-import { EDIT } from "./pages.mjs";
+import { EDIT, NO_ENTRY } from "./pages.mjs";
 
 /** A real GitLab page's own scripts have long filled V8's number-to-string cache (a 64 KB
  * table V8 grows on first heavy use); the fixture's few lines have not, and instantiating any
@@ -11,12 +11,12 @@ const LIKE_GITLAB = `for (let i = 0; i < 50000; i++) String(i);`;
 /** JS heap after GC of a fresh tab on the Edit page, once the entry is there (or after the
  * same wait without it). Only CDP is used on the page: Playwright's selector engine would add
  * its own script to the heap. */
-async function heapOf(env, expectEntry, entry = ENTRY) {
+async function heapOf(env, expectEntry, entry = ENTRY, url = EDIT) {
   const page = await env.context.newPage();
   await page.addInitScript(LIKE_GITLAB);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
-  await page.goto(EDIT);
+  await page.goto(url);
   const present = async () =>
     (await cdp.send("Runtime.evaluate", { expression: `!!document.querySelector('${entry}')`, returnByValue: true })).result.value;
   const since = Date.now();
@@ -45,6 +45,31 @@ export async function heapOverPage({ ours, floor, none, official }, rounds, offi
   return { rounds, with_extension: med(a), one_line_content_script: med(f), without_extension: med(n),
     over_page: med(a) - med(n), isolated_world_floor: med(f) - med(n), ours_above_floor: med(a) - med(f),
     official_over_page: official ? med(o) - med(n) : null };
+}
+
+/** The same on a page that can carry no entry (a pipeline list), where ours loads no wasm. */
+export async function heapOnPageWithoutEntry({ ours, floor, none, official }, rounds) {
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const a = [], f = [], n = [], o = [];
+  for (let i = 0; i < rounds; i++) {
+    a.push(await heapOf(ours, false, ENTRY, NO_ENTRY));
+    f.push(await heapOf(floor, false, ENTRY, NO_ENTRY));
+    n.push(await heapOf(none, false, ENTRY, NO_ENTRY));
+    if (official) o.push(await heapOf(official, false, ENTRY, NO_ENTRY));
+  }
+  return { rounds, over_page: med(a) - med(n), isolated_world_floor: med(f) - med(n),
+    ours_above_floor: med(a) - med(f), official_over_page: official ? med(o) - med(n) : null };
+}
+
+/** What our content script did on the page that needs no entry: its state and whether it
+ * fetched the wasm (`via`). */
+export async function markerWithoutEntry(env) {
+  const page = await env.context.newPage();
+  await page.goto(NO_ENTRY, { waitUntil: "load" });
+  await new Promise((r) => setTimeout(r, 1500)); // longer than the fallback ever waits
+  const marker = await inExtensionWorld(page, "({ state: __gitpodForGitLab.state ?? null, via: __gitpodForGitLab.via ?? null })");
+  await page.close();
+  return marker;
 }
 
 /** A heap snapshot's self sizes summed by kind: V8's compiled code (grows as functions tier

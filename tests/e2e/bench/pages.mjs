@@ -39,6 +39,16 @@ function churning(html) {
   return html.replace(marker, (m) => m + diff).replace("</body>", `${script}</body>`);
 }
 
+/** A project page that can carry no entry (`src/entry_pages.rs`): the Edit page's markup as
+ * GitLab's pipeline list, by its `<body data-page>`, at the list's URL. */
+export const NO_ENTRY = `${EDIT}/-/pipelines`;
+export const NO_ENTRY_PAGE = () => {
+  const html = fixture((u) => u === EDIT);
+  const marked = html.replace(/data-page="[^"]*"/, 'data-page="projects:pipelines:index"');
+  if (marked === html) throw new Error("the Edit page has no data-page");
+  return { [NO_ENTRY]: marked };
+};
+
 /** The merge request's diff, churning (page cost). */
 export const DIFF_PAGE = () => ({ [DIFF]: churning(fixture((u) => u.includes("/merge_requests/"))) });
 

@@ -20,6 +20,10 @@ function ours(r) {
     late_median: r.injection.median,
     late_p95: r.injection.p95,
     dcl_delay: r.dom_content_loaded.ours.delay_median,
+    // What a page that needs no entry loads of ours: the boot script alone, unless it fetched the wasm.
+    idle_loads: r.page_without_entry.marker.via === null ? r.sizes.files.find((f) => f.file === "content.js").gzip : r.sizes.page_loads.gzip,
+    idle_heap: r.page_without_entry.js_heap_over_page.over_page / 1024,
+    idle_dcl: r.page_without_entry.dom_content_loaded.ours.delay_median,
   };
 }
 
@@ -37,6 +41,9 @@ function theirs(r) {
     late_median: o.injection.median >= 0 ? o.injection.median : null,
     late_p95: o.injection.median >= 0 ? o.injection.p95 : null,
     dcl_delay: o.dcl_delay,
+    idle_loads: o.page_loads.gzip,
+    idle_heap: o.idle_heap / 1024,
+    idle_dcl: o.idle_dcl_delay,
   };
 }
 
@@ -74,6 +81,10 @@ export function report(r) {
   const d = r.dom_content_loaded;
   lines.push(`DOMContentLoaded of the Edit page, ${d.none.runs} loads each, rotated: without extension median ${ms(d.none.median)}; ` +
     Object.entries(d).filter(([k]) => k !== "none").map(([k, v]) => `${k} median ${ms(v.median)} (${v.delay_median >= 0 ? "+" : ""}${ms(v.delay_median)})`).join("; "));
+  const w = r.page_without_entry;
+  lines.push(`page needing no entry (${w.url}, data-page projects:pipelines:index): our content script ${w.marker.state}, wasm ${w.marker.via === null ? "not fetched" : "fetched (" + w.marker.via + ")"}; ` +
+    `JS heap over the page ${kb(w.js_heap_over_page.over_page)} (one-line script floor ${kb(w.js_heap_over_page.isolated_world_floor)}); DOMContentLoaded ` +
+    Object.entries(w.dom_content_loaded).filter(([k]) => k !== "none").map(([k, v]) => `${k} ${v.delay_median >= 0 ? "+" : ""}${ms(v.delay_median)}`).join(", "));
   const n = r.navigation_on_churning_page;
   lines.push(`navigation → entry with the new URL, churning page, ${n.rerendered.runs} each: GitLab re-renders the header: median ${ms(n.rerendered.median)}, ` +
     `p95 ${ms(n.rerendered.p95)}; URL only: median ${ms(n.url_only.median)}, p95 ${ms(n.url_only.p95)}`);
