@@ -1,6 +1,8 @@
-// Content-script boot (bundled after the wasm-bindgen glue by `cargo xtask build`, which also
+// Content-script boot (bundled with the wasm-bindgen glue by `cargo xtask build`, which also
 // puts `BOOT` in front of it: the core's `entry_pages` lists and report state names).
-// Nothing happens before DOMContentLoaded, so GitLab's own parsing never waits for us; then
+// Injected at `document_end`, after GitLab's DOMContentLoaded, so GitLab's own parsing never
+// waits for us (at `document_start` even a script that waited cost DOMContentLoaded its
+// evaluation, measured +4 to +9 ms); then
 // `<body data-page>` says whether this page can carry an entry at all (`src/entry_pages.rs`).
 // Where it cannot (dashboards, pipelines, settings, issue lists) no wasm is fetched or compiled:
 // the marker says `idle` for the popup, and an in-page navigation to another path (GitLab's
@@ -50,6 +52,7 @@ if (!globalThis.__gitpodForGitLab) {
     started = true;
     delete marker.state; // starting
     const wasm = accessible() ? fromFile().catch(fromWorker) : fromWorker();
+    const wasm_bindgen = glue(); // the wasm-bindgen glue, built only now (`scoped` in build.rs)
     wasm_bindgen({ module_or_path: wasm }).then(
       (exports) => {
         marker.ready = performance.now();

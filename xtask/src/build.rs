@@ -225,10 +225,16 @@ pub fn build() -> Result<Built> {
     Ok(Built { dist, sizes })
 }
 
-/// `Shipping::File`'s script: glue and boot shim in one function scope, with `BOOT`.
+/// `Shipping::File`'s script: glue and boot shim in one function scope, with `BOOT`. The glue
+/// sits in a function (`glue()`, returning `wasm_bindgen`) that the shim calls only where it
+/// loads the wasm: a page that can carry no entry only pre-parses it, and builds none of its
+/// objects.
 fn scoped(glue: &str, boot: &str) -> String {
     let constants = crate::boot::constants();
-    format!("(() => {{\n\"use strict\";\nconst BUNDLE_START = performance.now();\n{constants}{glue}\n{boot}\n}})();\n")
+    format!(
+        "(() => {{\n\"use strict\";\nconst BUNDLE_START = performance.now();\n{constants}\
+         const glue = () => {{\n{glue}\nreturn wasm_bindgen;\n}};\n{boot}\n}})();\n"
+    )
 }
 
 /// `Shipping::Embedded`'s script: top-level declarations, shared with the scripts loaded after

@@ -89,7 +89,7 @@ async fn register(origin: &str) -> Result<(), String> {
         "id": id,
         "matches": [(match_pattern(origin))],
         "js": ["content.js"],
-        "runAt": "document_start",
+        "runAt": "document_end",
         "persistAcrossSessions": true,
     }]);
     ext::settle(bindings::register_content_scripts(&ext::to_js(&script)))

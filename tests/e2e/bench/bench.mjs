@@ -9,11 +9,11 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, EXTENSION_DIR } from "../harness.mjs";
+import { launch, EXTENSION_DIR, ENTRY } from "../harness.mjs";
 import { sizes } from "./sizes.mjs";
 import { startupAndInjection, navigationOnChurn, domContentLoaded } from "./timing.mjs";
 import { officialDir, officialSizes, OFFICIAL_ENTRY } from "./reference.mjs";
-import { pageCost } from "./cost.mjs";
+import { pageCost, scriptTimeOverLoad } from "./cost.mjs";
 import { heapOverPage, heapOnPageWithoutEntry, markerWithoutEntry, growthOverNavigations } from "./memory.mjs";
 import { DIFF_PAGE, CHURN_PAGE, NO_ENTRY_PAGE, EDIT, NO_ENTRY } from "./pages.mjs";
 import { report } from "./report.mjs";
@@ -41,6 +41,8 @@ try {
   const cost = await pageCost(ours, none, ROUNDS);
   const heap = await heapOverPage({ ours, floor, none, official }, ROUNDS, OFFICIAL_ENTRY);
   const dcl = await domContentLoaded(official ? { none, ours, official } : { none, ours }, EDIT, RUNS);
+  const scriptTime = await scriptTimeOverLoad(official ? { none, ours, official } : { none, ours },
+    { none: null, ours: ENTRY, official: OFFICIAL_ENTRY }, Math.min(RUNS, 15));
   const idleHeap = await heapOnPageWithoutEntry({ ours, floor, none, official }, ROUNDS);
   const idleDcl = await domContentLoaded(official ? { none, ours, official } : { none, ours }, NO_ENTRY, RUNS);
   const idleMarker = await markerWithoutEntry(ours);
@@ -51,11 +53,11 @@ try {
     date: new Date().toISOString(), chromium: ours.context.browser().version(), sizes: sizes(), ...timing,
     navigation_on_churning_page: navigation, page_cost: cost, js_heap_over_page: heap,
     wasm_peak_memory: growth.after_200.wasm_memory, memory: growth, memory_without_extension: growthBaseline,
-    dom_content_loaded: dcl,
+    dom_content_loaded: dcl, script_time_over_load: scriptTime,
     page_without_entry: { url: NO_ENTRY, marker: idleMarker, js_heap_over_page: idleHeap, dom_content_loaded: idleDcl },
     official: official ? { version: "2.5.4", ...officialSizes(officialBuild), injection: officialTiming.injection,
       js_heap_over_page: heap.official_over_page, dcl_delay: dcl.official.delay_median,
-      idle_heap: idleHeap.official_over_page, idle_dcl_delay: idleDcl.official.delay_median } : null,
+      idle_heap: idleHeap.official_over_page, script_over_load: scriptTime.official.over_page, idle_dcl_delay: idleDcl.official.delay_median } : null,
   };
 } finally {
   await ours.close();

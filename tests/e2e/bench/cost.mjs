@@ -1,8 +1,35 @@
 // Page cost: a 10 000-line merge-request diff that keeps mutating; the page's task and script
 // time and long tasks with the extension vs without, alternating in the same run.
 import { PROBE, quantile } from "./timing.mjs";
-import { DIFF } from "./pages.mjs";
+import { DIFF, EDIT } from "./pages.mjs";
 
+/** Script time a page load costs: V8's `ScriptDuration` (every world's JS and wasm on the
+ * page's thread) from navigation to 2.5 s after `load`, with each extension against none,
+ * loads rotated; the median difference. */
+export async function scriptTimeOverLoad(envs, entry, runs) {
+  const loadScript = async (env, selector) => {
+    const page = await env.context.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    await page.goto(EDIT, { waitUntil: "load" });
+    const since = Date.now();
+    const present = async () =>
+      (await cdp.send("Runtime.evaluate", { expression: `!!document.querySelector('${selector}')`, returnByValue: true })).result.value;
+    // The same window for every browser: 2.5 s after load (the entry comes well within it).
+    while (selector && !(await present()) && Date.now() - since < 2500) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, Math.max(0, 2500 - (Date.now() - since))));
+    const m = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((x) => [x.name, x.value]));
+    await cdp.detach();
+    await page.close();
+    return m.ScriptDuration * 1000;
+  };
+  const times = Object.fromEntries(Object.keys(envs).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, env] of Object.entries(envs)) times[name].push(await loadScript(env, entry[name]));
+  }
+  const base = quantile(times.none, 0.5);
+  return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, { median: quantile(xs, 0.5), over_page: quantile(xs, 0.5) - base }]));
+}
 
 export async function pageCost(envWith, envWithout, rounds) {
   const measure = async (env) => {

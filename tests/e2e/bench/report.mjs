@@ -20,6 +20,7 @@ function ours(r) {
     late_median: r.injection.median,
     late_p95: r.injection.p95,
     dcl_delay: r.dom_content_loaded.ours.delay_median,
+    script_over_load: r.script_time_over_load.ours.over_page,
     // What a page that needs no entry loads of ours: the boot script alone, unless it fetched the wasm.
     idle_loads: r.page_without_entry.marker.via === null ? r.sizes.files.find((f) => f.file === "content.js").gzip : r.sizes.page_loads.gzip,
     idle_heap: r.page_without_entry.js_heap_over_page.over_page / 1024,
@@ -41,6 +42,7 @@ function theirs(r) {
     late_median: o.injection.median >= 0 ? o.injection.median : null,
     late_p95: o.injection.median >= 0 ? o.injection.p95 : null,
     dcl_delay: o.dcl_delay,
+    script_over_load: o.script_over_load,
     idle_loads: o.page_loads.gzip,
     idle_heap: o.idle_heap / 1024,
     idle_dcl: o.idle_dcl_delay,
