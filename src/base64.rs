@@ -3,6 +3,7 @@
 //! itself (see `extension/boot/content.js`); decoded (standard or URL-safe, padding optional)
 //! for Gitpod's error report at the end of the connect flow.
 
+use crate::prelude::*;
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 pub fn encode(bytes: &[u8]) -> String {

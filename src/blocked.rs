@@ -3,6 +3,7 @@
 //! and the page it was about only. Pure: the key and the shape, for both sides.
 
 use crate::loose::{serde_via_loose, Fields, FromLoose, Loose, ToLoose};
+use crate::prelude::*;
 
 /// Session-storage key prefix of the notes, one per tab.
 pub const BLOCKED_PREFIX: &str = "blocked:";

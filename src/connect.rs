@@ -5,8 +5,9 @@
 
 use crate::gitpod_url::GitpodOrigin;
 use crate::loose::{one_of, parse_json, serde_via_loose, Fields, FromLoose, Loose, ToLoose};
+use crate::prelude::*;
 use crate::url_parts::with_parsed;
-use url::form_urlencoded::byte_serialize;
+use form_urlencoded::byte_serialize;
 
 /// Storage key (`storage.local`: the flow is per device) of the latest [`ConnectRecord`].
 pub const CONNECT_KEY: &str = "connect";
@@ -80,7 +81,7 @@ pub fn outcome(tab_url: &str, origin: &GitpodOrigin) -> Option<Outcome> {
 }
 
 fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("m={}", s.replace('+', "%2B")).as_bytes())
+    form_urlencoded::parse(format!("m={}", s.replace('+', "%2B")).as_bytes())
         .next()
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default()
@@ -93,7 +94,7 @@ fn error_detail(encoded: &str) -> String {
     let Some(bytes) = crate::base64::decode(encoded.trim()) else {
         return FALLBACK.to_string();
     };
-    let Some(value) = std::str::from_utf8(&bytes).ok().and_then(parse_json) else {
+    let Some(value) = core::str::from_utf8(&bytes).ok().and_then(parse_json) else {
         return FALLBACK.to_string();
     };
     let text = ["description", "error", "message"]

@@ -5,6 +5,7 @@
 use crate::anchors::ANCHORS;
 use crate::gitlab_url::{GitLabUrl, Page};
 use crate::loose::{serde_via_loose, Fields, FromLoose, Loose};
+use crate::prelude::*;
 
 /// What the content script did on a page: the report's `state`, named once here for the content
 /// script (which writes it), `extension/boot/content.js` (which writes `blocked`) and the popup

@@ -1,8 +1,9 @@
 //! The GitLab URL model: which project a URL belongs to and which page of it, in the terms
 //! Gitpod understands. Pure: no browser APIs, so `cargo test` covers all of it.
 
+use crate::prelude::*;
 use crate::url_parts::{with_parsed, UrlParts};
-use std::fmt;
+use core::fmt;
 
 /// A GitLab page reduced to what Gitpod needs: where the instance is, which project, which page.
 /// Credentials, query and fragment are never kept.

@@ -18,6 +18,7 @@
 
 use crate::gitlab_url::GitLabUrl;
 use crate::gitpod_url::{url_with, GitpodOrigin, LaunchMode, DEFAULT_GITPOD_ORIGIN};
+use crate::prelude::*;
 
 pub const ONA_ORIGIN: &str = "https://app.ona.com";
 /// Ona's own page on GitLab access (GitLab's docs link it too, "Register the instance in Ona").

@@ -3,8 +3,9 @@
 
 use crate::gitlab_url::GitLabUrl;
 use crate::loose::{one_of, serde_via_loose, FromLoose, Loose, ToLoose};
+use crate::prelude::*;
 use crate::url_parts::{with_parsed, UrlParts};
-use std::fmt;
+use core::fmt;
 
 pub const DEFAULT_GITPOD_ORIGIN: &str = "https://gitpod.io";
 

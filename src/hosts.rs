@@ -4,9 +4,10 @@
 //! an optional host permission plus a dynamically registered content script. The list kept in
 //! storage is what the user chose; the browser's grants are checked against it at start-up.
 
+use crate::prelude::*;
 use crate::settings::Loose;
 use crate::url_parts::with_parsed;
-use std::fmt;
+use core::fmt;
 
 /// Storage key (`sync`) of the enabled hosts, a list of origins.
 pub const HOSTS_KEY: &str = "gitlab_hosts";

@@ -6,6 +6,7 @@
 
 use crate::gitpod_url::LaunchMode;
 use crate::loose::{serde_via_loose, FromLoose, Loose, ToLoose};
+use crate::prelude::*;
 
 pub const LAST_ACTION_KEY: &str = "last_action";
 /// First visit: Gitpod.

@@ -7,6 +7,7 @@
 //! The serde derives on the same types stay as the wire format's specification: the host tests
 //! check that both read every value alike (`tests/loose_wire.rs`, and the fuzz targets).
 
+use crate::prelude::*;
 /// A value of any type: the decoder takes what it finds and the reader decides.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum Loose {
@@ -236,7 +237,8 @@ impl FromLoose for i32 {
     fn from_loose(value: &Loose) -> Result<i32, String> {
         match value {
             Loose::Number(n)
-                if n.fract() == 0.0 && *n >= f64::from(i32::MIN) && *n <= f64::from(i32::MAX) =>
+                // `as` saturates and turns NaN into 0: equal again only for a whole i32.
+                if f64::from(*n as i32) == *n =>
             {
                 Ok(*n as i32)
             }
@@ -277,20 +279,18 @@ pub fn tag(value: &Loose) -> Result<&str, String> {
 pub type JsonParser = fn(text: &str) -> Option<Loose>;
 
 #[cfg(target_arch = "wasm32")]
-thread_local! {
-    static JSON: std::cell::Cell<Option<JsonParser>> = const { std::cell::Cell::new(None) };
-}
+static JSON: crate::handed_in::HandedIn<JsonParser> = crate::handed_in::HandedIn::new();
 
 /// In the extension: where JSON texts are parsed (the worker's entry sets it first).
 #[cfg(target_arch = "wasm32")]
 pub fn use_json_parser(parser: JsonParser) {
-    JSON.with(|p| p.set(Some(parser)));
+    JSON.set(parser);
 }
 
 /// A JSON text as a value (`None`: not JSON, or no parser handed in).
 #[cfg(target_arch = "wasm32")]
 pub fn parse_json(text: &str) -> Option<Loose> {
-    JSON.with(|p| p.get()).and_then(|parse| parse(text))
+    JSON.get().and_then(|parse| parse(text))
 }
 
 /// A JSON text as a value, by serde_json on the host (`None`: not JSON).

@@ -4,6 +4,7 @@
 
 use crate::gitpod_url::LaunchMode;
 use crate::loose::{serde_via_loose, tag, Fields, FromLoose, Loose, ToLoose};
+use crate::prelude::*;
 use crate::settings::{Flags, HostTargetForm, TargetForm};
 
 /// Longest free-text field accepted in a request; longer ones are refused, not truncated.

@@ -5,6 +5,7 @@
 //! reads an [`ItemShape`] off each of GitLab's items.
 
 use crate::last_action::{action_from_qa_selector, action_from_testid, GITPOD};
+use crate::prelude::*;
 
 /// What one of GitLab's items shows, as read off the page.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +79,7 @@ pub fn opens_gitpod(href: &str, configured: &str) -> bool {
     let href = href.as_bytes();
     let has_context = href.windows(5).any(|w| w == b"#http");
     has_context
-        && std::iter::once(configured)
+        && core::iter::once(configured)
             .chain(KNOWN_GITPOD_ORIGINS.iter().copied())
             .filter(|o| !o.is_empty())
             .any(|origin| {

@@ -2,6 +2,7 @@
 //! `<html lang>`), else the browser's, else English. From `extension/_locales` by `build.rs`.
 //! Pure.
 
+use crate::prelude::*;
 include!(concat!(env!("OUT_DIR"), "/page_locales.rs"));
 
 /// How a control words its items: "Gitpod" (a name alone) or "Open in Gitpod".

@@ -7,6 +7,7 @@ use crate::gitpod_target::{GitpodTarget, Presets, TargetKind};
 use crate::gitpod_url::GitpodOrigin;
 pub use crate::loose::Loose;
 use crate::loose::{serde_via_loose, Fields, FromLoose, ToLoose};
+use crate::prelude::*;
 
 /// The storage key holding the settings object.
 pub const SETTINGS_KEY: &str = "settings";

@@ -5,6 +5,7 @@
 //! glue at start ([`use_parser`]) so the core never imports the glue. That keeps the `url`
 //! crate's parser, and its IDNA code, out of the wasm.
 
+use crate::prelude::*;
 #[cfg(not(target_arch = "wasm32"))]
 use url::Url;
 
@@ -101,16 +102,14 @@ impl ParsedUrl {
 /// A URL parser as the glue provides it (`None`: not a URL).
 pub type Parser = fn(input: &str) -> Option<ParsedUrl>;
 
+/// The browser's parser, from the glue (`web::start`); none yet: every URL is invalid.
 #[cfg(target_arch = "wasm32")]
-thread_local! {
-    /// The browser's parser, from the glue (`web::start`); none yet: every URL is invalid.
-    static PARSER: std::cell::Cell<Option<Parser>> = const { std::cell::Cell::new(None) };
-}
+static PARSER: crate::handed_in::HandedIn<Parser> = crate::handed_in::HandedIn::new();
 
 /// In the extension: where URLs are parsed (each wasm's entry sets it first).
 #[cfg(target_arch = "wasm32")]
 pub fn use_parser(parser: Parser) {
-    PARSER.with(|p| p.set(Some(parser)));
+    PARSER.set(parser);
 }
 
 /// In the extension: parses with the parser handed in and gives the parts to `f`.
@@ -120,10 +119,7 @@ pub fn with_parsed<T, E>(
     invalid: E,
     f: impl FnOnce(&UrlParts<'_>) -> Result<T, E>,
 ) -> Result<T, E> {
-    match PARSER
-        .with(|p| p.get())
-        .and_then(|parse| parse(input.trim()))
-    {
+    match PARSER.get().and_then(|parse| parse(input.trim())) {
         Some(url) => f(&url.parts()),
         None => Err(invalid),
     }

@@ -1,6 +1,7 @@
 //! The few `chrome.*` calls `web-extensions-sys` 0.4 does not bind. Each returns the API's
 //! promise; callers await it through `JsFuture` and treat a rejection as "did not happen".
 
+use crate::prelude::*;
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 

@@ -2,6 +2,7 @@
 //! the `url` crate's parser, with its IDNA code, stays out of them. Handed to the core at start
 //! (`url_parts::use_parser`, from `web::start`).
 
+use crate::prelude::*;
 use crate::url_parts::ParsedUrl;
 use web_sys::Url;
 

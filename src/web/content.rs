@@ -5,6 +5,8 @@
 
 use super::bindings::ui_language;
 use super::dom::{all, attr_selector};
+use super::events::{self, after, Options};
+use super::globals::{body, document, window};
 use super::inject::{
     action_element, click_of, close_menu_of, find_control, inject, Click, Context, Outcome,
 };
@@ -18,14 +20,12 @@ use crate::gitlab_url::{GitLabUrl, Hints};
 use crate::gitpod_target::GitpodTarget;
 use crate::last_action::{LastActions, GITPOD, GITPOD_OPTIONS, LAST_ACTION_KEY};
 use crate::page_text::page_text;
+use crate::prelude::*;
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::url_parts::UrlParts;
-use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
-use gloo::timers::callback::Timeout;
-use gloo_utils::{body, document, window};
+use alloc::rc::Rc;
+use core::cell::RefCell;
 use js_sys::Reflect;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, Element, EventTarget, KeyboardEvent, Location};
@@ -84,11 +84,14 @@ pub fn content_main() {
         if !loaded {
             // The fallback waits for the page's `load` (GitLab's bundles have run by then).
             let st = state.clone();
-            EventListener::once(&window(), "load", move |_| {
+            let once = Options {
+                once: true,
+                ..Options::default()
+            };
+            events::listen(&window(), "load", once, move |_| {
                 st.page.borrow_mut().since = Some(js_sys::Date::now());
                 refresh(&st);
-            })
-            .forget();
+            });
         }
         give_up_later(&state);
     });
@@ -128,7 +131,9 @@ fn is_gitlab_page() -> bool {
     if meta("meta[property='og:site_name'][content='GitLab'], meta[name='application-name'][content='GitLab']") {
         return true;
     }
-    let b = body();
+    let Some(b) = body() else {
+        return false;
+    };
     b.has_attribute("data-page")
         && (b.has_attribute("data-project-id")
             || b.has_attribute("data-project-full-path")
@@ -157,9 +162,10 @@ fn current_page() -> Option<GitLabUrl> {
         has_fragment: false,
     };
     let b = body();
-    let full_path = b.get_attribute("data-project-full-path");
-    let find_file = b.get_attribute("data-find-file");
-    let name = b.get_attribute("data-project");
+    let stated = |name: &str| b.as_ref().and_then(|b| b.get_attribute(name));
+    let full_path = stated("data-project-full-path");
+    let find_file = stated("data-find-file");
+    let name = stated("data-project");
     let ide = if full_path.is_none() && find_file.is_none() {
         ide_route_in_controls()
     } else {
@@ -257,11 +263,10 @@ fn refresh_page(state: &Rc<State>) -> Option<(String, Vec<Element>)> {
                 // GitLab may still mount its control; if it does not, the fallback comes then.
                 s.fallback_timer = true;
                 let st = state.clone();
-                Timeout::new((due - now) as u32 + 1, move || {
+                after((due - now) as u32 + 1, move || {
                     st.page.borrow_mut().fallback_timer = false;
                     refresh(&st);
-                })
-                .forget();
+                });
             }
             _ => {} // still loading, or a refresh is already due
         }
@@ -321,12 +326,13 @@ fn set_report(fields: &[(&str, &str)]) {
 /// `.dropdown-item`).
 fn listen(state: &Rc<State>) {
     let doc = document();
-    let capture = EventListenerOptions {
-        phase: EventListenerPhase::Capture,
+    let capture = Options {
+        capture: true,
         passive: true,
+        once: false,
     };
     let s = state.clone();
-    EventListener::new_with_options(&doc, "click", capture, move |event| {
+    events::listen(&doc, "click", capture, move |event| {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
@@ -360,16 +366,16 @@ fn listen(state: &Rc<State>) {
         }
         if let Some(entry) = target.closest(&attr_selector(OURS_ATTR)).ok().flatten() {
             // After GitLab's own handlers: where they closed the menu, nothing is left to do.
-            Timeout::new(0, move || close_menu_of(&entry)).forget();
+            after(0, move || close_menu_of(&entry));
         }
-    })
-    .forget();
+    });
 
-    let active = EventListenerOptions {
-        phase: EventListenerPhase::Capture,
+    let active = Options {
+        capture: true,
         passive: false,
+        once: false,
     };
-    EventListener::new_with_options(&doc, "keydown", active, move |event| {
+    events::listen(&doc, "keydown", active, move |event| {
         let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
             return;
         };
@@ -385,8 +391,7 @@ fn listen(state: &Rc<State>) {
         if let Some(acting) = action_element(&entry) {
             acting.click();
         }
-    })
-    .forget();
+    });
 }
 
 /// Our entry that an event happened in.
@@ -403,7 +408,7 @@ fn our_entry(target: Option<EventTarget>) -> Option<Element> {
 /// watched.
 fn give_up_later(state: &Rc<State>) {
     let s = state.clone();
-    Timeout::new(GIVE_UP_MS, move || {
+    after(GIVE_UP_MS, move || {
         let placed = matches!(
             s.page.borrow().outcome,
             Some(Outcome::Entry { .. } | Outcome::Native(_) | Outcome::Fallback(_))
@@ -413,6 +418,5 @@ fn give_up_later(state: &Rc<State>) {
                 watcher::stop(w);
             }
         }
-    })
-    .forget();
+    });
 }

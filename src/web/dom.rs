@@ -3,6 +3,7 @@
 //! which our own observer would wake on), links. Selectors are concatenated, not `format!`ted:
 //! `core::fmt` stays out of the content wasm.
 
+use crate::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, NodeList};
 

@@ -10,6 +10,7 @@ use crate::gitpod_target::GitpodTarget;
 use crate::gitpod_url::LaunchMode;
 use crate::last_action::GITPOD;
 use crate::native_item::opens_gitpod;
+use crate::prelude::*;
 use crate::settings::Settings;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlAnchorElement};

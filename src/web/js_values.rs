@@ -6,6 +6,7 @@
 
 use crate::last_action::StoredLastActions;
 use crate::loose::Loose;
+use crate::prelude::*;
 use crate::settings::StoredSettings;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};

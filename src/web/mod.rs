@@ -15,7 +15,11 @@ mod content;
 #[cfg(feature = "content")]
 mod dom;
 #[cfg(feature = "content")]
+mod events;
+#[cfg(feature = "content")]
 mod fallback;
+#[cfg(feature = "content")]
+mod globals;
 #[cfg(feature = "content")]
 mod inject;
 #[cfg(feature = "content")]
@@ -26,6 +30,14 @@ mod background;
 
 #[cfg(feature = "popup")]
 mod popup;
+
+/// The content wasm is `no_std` (`src/lib.rs`): a panic stops it where it is, with no message
+/// formatted (the page never sees it; the boot shim's marker says the script did not finish).
+#[cfg(not(feature = "app"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 /// First thing every entry does: hand the core what it needs of the browser (its URL parser).
 fn start() {

@@ -2,23 +2,47 @@
 //! wasm: `js_values`): several synced keys in one read,
 //! a JS value written where it fits. The worker and popup add their typed readers in `ext`.
 
-use js_sys::{Object, Reflect};
+use crate::prelude::*;
+use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use web_extensions_sys::{chrome, StorageArea};
+use wasm_bindgen_futures::JsFuture;
+
+// `chrome.storage`'s two areas and the three calls every context makes, bound here:
+// web-extensions-sys turns std on, and the content wasm is `no_std` (`src/lib.rs`).
+#[wasm_bindgen]
+extern "C" {
+    #[derive(Clone)]
+    type StorageArea;
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["chrome", "storage"], js_name = sync)]
+    static SYNC: StorageArea;
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["chrome", "storage"], js_name = local)]
+    static LOCAL: StorageArea;
+    #[wasm_bindgen(method, js_name = get, catch)]
+    fn get(this: &StorageArea, keys: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, js_name = set, catch)]
+    fn set(this: &StorageArea, items: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, js_name = remove, catch)]
+    fn remove(this: &StorageArea, keys: &JsValue) -> Result<Promise, JsValue>;
+}
+
+/// One storage call, awaited: its value, or why it failed (thrown or rejected).
+async fn settled(call: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {
+    JsFuture::from(call?).await
+}
 
 /// The synced storage: `sync`, and `local` where `sync` is unavailable or over its quota.
 fn sync() -> StorageArea {
-    chrome().storage().sync()
+    SYNC.with(Clone::clone)
 }
 
 fn local() -> StorageArea {
-    chrome().storage().local()
+    LOCAL.with(Clone::clone)
 }
 
 /// Several keys of the synced storage as `load_synced` gives each, in one read per area (the
 /// content script's start-up reads two).
 pub async fn load_synced_keys<const N: usize>(keys: [&str; N]) -> [Option<JsValue>; N] {
-    let mut found: [Option<JsValue>; N] = std::array::from_fn(|_| None);
+    let mut found: [Option<JsValue>; N] = core::array::from_fn(|_| None);
     for area in [sync(), local()] {
         let missing: js_sys::Array = keys
             .iter()
@@ -29,7 +53,7 @@ pub async fn load_synced_keys<const N: usize>(keys: [&str; N]) -> [Option<JsValu
         if missing.length() == 0 {
             break;
         }
-        let Ok(values) = area.get(&missing).await else {
+        let Ok(values) = settled(area.get(&missing)).await else {
             continue;
         };
         for (key, slot) in keys.iter().zip(found.iter_mut()) {
@@ -48,15 +72,14 @@ pub async fn load_synced_keys<const N: usize>(keys: [&str; N]) -> [Option<JsValu
 pub async fn save_js(key: &str, value: &JsValue) -> Result<(), String> {
     let items = item(key, value)?;
     let name = JsValue::from_str(key);
-    if sync().set(&items).await.is_ok() {
-        let _ = local().remove(&name).await;
+    if settled(sync().set(&items)).await.is_ok() {
+        let _ = settled(local().remove(&name)).await;
         return Ok(());
     }
-    local()
-        .set(&items)
+    settled(local().set(&items))
         .await
         .map_err(|e| ["cannot save: ", &js_text(e)].concat())?;
-    let _ = sync().remove(&name).await;
+    let _ = settled(sync().remove(&name)).await;
     Ok(())
 }
 

@@ -7,12 +7,12 @@
 //! watcher also keeps when the content area last changed (the fallback waits for it to settle).
 
 use super::dom::first;
-use gloo::events::EventListener;
-use gloo::render::AnimationFrame;
-use gloo_utils::{body, document, window};
+use super::events::{listen, next_frame, Options};
+use super::globals::{body, document, window};
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
 use js_sys::Reflect;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, EventTarget, MutationObserver, MutationObserverInit, Node};
 
@@ -30,8 +30,6 @@ pub struct Watch {
     window_start: f64,
     refreshes_in_window: u8,
     frame_pending: bool,
-    /// Kept so it is not cancelled; never dropped from inside its own callback.
-    frame: Option<AnimationFrame>,
     observer: Option<MutationObserver>,
     /// The content area observed until the entries are placed.
     root: Option<Element>,
@@ -53,7 +51,6 @@ pub fn start(refresh: Rc<dyn Fn()>) -> Watcher {
         window_start: f64::NEG_INFINITY,
         refreshes_in_window: 0,
         frame_pending: false,
-        frame: None,
         observer: None,
         root: None,
         observing_root: false,
@@ -70,8 +67,11 @@ pub fn start(refresh: Rc<dyn Fn()>) -> Watcher {
         return watcher;
     };
     callback.forget(); // lives as long as the page
-    let root = first(&document(), &["#content-body", "main", ".content-wrapper"])
-        .unwrap_or_else(|| body().into());
+    let Some(root) =
+        first(&document(), &["#content-body", "main", ".content-wrapper"]).or_else(body)
+    else {
+        return watcher;
+    };
     let navigation = Reflect::get(&window(), &JsValue::from_str("navigation"))
         .ok()
         .and_then(|n| n.dyn_into::<EventTarget>().ok());
@@ -84,10 +84,15 @@ pub fn start(refresh: Rc<dyn Fn()>) -> Watcher {
     }
     if let Some(navigation) = navigation {
         let w = watcher.clone();
-        EventListener::new(&navigation, "currententrychange", move |_| on_change(&w)).forget();
+        listen(
+            &navigation,
+            "currententrychange",
+            Options::default(),
+            move |_| on_change(&w),
+        );
     }
     let w = watcher.clone();
-    EventListener::new(&window(), "pagehide", move |_| stop(&w)).forget();
+    listen(&window(), "pagehide", Options::default(), move |_| stop(&w));
     watcher
 }
 
@@ -143,10 +148,8 @@ fn on_change(watcher: &Watcher) {
         refresh(); // no frame of latency
         return;
     }
-    let frame = gloo::render::request_animation_frame(move |_| refresh());
-    let mut w = watcher.borrow_mut();
-    w.frame_pending = true;
-    w.frame = Some(frame); // replaces the previous, already fired, frame
+    next_frame(move || refresh());
+    watcher.borrow_mut().frame_pending = true;
 }
 
 /// Points the observer at what matters now. With the entries placed (and URL changes reported

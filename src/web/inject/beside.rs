@@ -8,6 +8,7 @@ use super::{copy_of, item_action, retag, text_nodes, Context, Found};
 use crate::anchors::*;
 use crate::gitpod_url::LaunchMode;
 use crate::last_action::{action_for_mode, GITPOD};
+use crate::prelude::*;
 use crate::web::dom::{elements, first_in, set_if_changed, set_link};
 use wasm_bindgen::JsValue;
 use web_sys::Element;

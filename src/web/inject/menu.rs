@@ -7,6 +7,7 @@ use super::{action_selector, copy_of, retag, text_nodes, Context, Found};
 use crate::anchors::*;
 use crate::gitpod_url::LaunchMode;
 use crate::last_action::{action_for_mode, GITPOD};
+use crate::prelude::*;
 use crate::web::dom::{attr_selector, el, elements, set_if_changed, set_link};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node, NodeList};

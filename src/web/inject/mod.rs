@@ -8,6 +8,7 @@
 //! MutationObserver would otherwise wake itself). DOM built with web-sys only; page text is only
 //! ever set as text.
 
+use crate::prelude::*;
 mod beside;
 mod menu;
 mod select;
@@ -299,7 +300,7 @@ fn copy_of(template: &Element) -> Result<Element, JsValue> {
     let drops = [COPY_DROPS, ",[", LAST_USED_BADGE_ATTR, "]"].concat();
     elements(copy.query_selector_all(&drops)?).for_each(|e| e.remove());
     let inner = elements(copy.query_selector_all("*")?).collect::<Vec<_>>();
-    for e in std::iter::once(&copy).chain(&inner) {
+    for e in core::iter::once(&copy).chain(&inner) {
         strip_identity(e)?;
         let classes = e.class_list();
         classes.remove_2("is-active", "active")?;

@@ -7,6 +7,7 @@
 
 use super::{label_text, text_nodes};
 use crate::anchors::*;
+use crate::prelude::*;
 use crate::web::dom::{attr_selector, elements, first_in, set_if_changed, set_link};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node};
