@@ -5,7 +5,7 @@
 
 use super::js_values::{stored_last_actions, stored_settings};
 pub use super::js_values::{to_js, to_loose};
-use super::storage::item;
+use super::storage::{item, local, session, StorageArea};
 pub use super::storage::{js_text, load_synced_keys, save_js};
 use crate::hosts::{EnabledHosts, HOSTS_KEY};
 use crate::last_action::{LastActions, LAST_ACTION_KEY};
@@ -15,7 +15,7 @@ use crate::settings::{Settings, SETTINGS_KEY};
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_extensions_sys::{chrome, StorageArea};
+use web_extensions_sys::chrome;
 
 /// Sends a typed request to the background worker and decodes its typed reply.
 pub async fn request(req: &Request) -> Result<Reply, String> {
@@ -38,10 +38,9 @@ pub enum Area {
 }
 
 fn area(which: Area) -> StorageArea {
-    let storage = chrome().storage();
     match which {
-        Area::Local => storage.local(),
-        Area::Session => storage.session(),
+        Area::Local => local(),
+        Area::Session => session(),
     }
 }
 

@@ -3,29 +3,48 @@
 //! a JS value written where it fits. The worker and popup add their typed readers in `ext`.
 
 use crate::prelude::*;
+use core::future::Future;
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-// `chrome.storage`'s two areas and the three calls every context makes, bound here:
-// web-extensions-sys turns std on, and the content wasm is `no_std` (`src/lib.rs`).
+// `chrome.storage`'s areas and the three calls every context makes, bound here for all of them
+// (web-extensions-sys turns std on, and the content wasm is `no_std`, `src/lib.rs`).
 #[wasm_bindgen]
 extern "C" {
     #[derive(Clone)]
-    type StorageArea;
+    pub type StorageArea;
     #[wasm_bindgen(thread_local_v2, js_namespace = ["chrome", "storage"], js_name = sync)]
     static SYNC: StorageArea;
     #[wasm_bindgen(thread_local_v2, js_namespace = ["chrome", "storage"], js_name = local)]
     static LOCAL: StorageArea;
+    #[cfg(feature = "app")]
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["chrome", "storage"], js_name = session)]
+    static SESSION: StorageArea;
     #[wasm_bindgen(method, js_name = get, catch)]
-    fn get(this: &StorageArea, keys: &JsValue) -> Result<Promise, JsValue>;
+    fn get_promise(this: &StorageArea, keys: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, js_name = set, catch)]
-    fn set(this: &StorageArea, items: &Object) -> Result<Promise, JsValue>;
+    fn set_promise(this: &StorageArea, items: &Object) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, js_name = remove, catch)]
-    fn remove(this: &StorageArea, keys: &JsValue) -> Result<Promise, JsValue>;
+    fn remove_promise(this: &StorageArea, keys: &JsValue) -> Result<Promise, JsValue>;
 }
 
-/// One storage call, awaited: its value, or why it failed (thrown or rejected).
+/// Each call, to be awaited: its value, or why it failed (thrown or rejected). One future type
+/// for the three (`settled`): the content wasm carries one state machine, not three.
+impl StorageArea {
+    pub fn get(&self, keys: &JsValue) -> impl Future<Output = Result<JsValue, JsValue>> {
+        settled(self.get_promise(keys))
+    }
+
+    pub fn set(&self, items: &Object) -> impl Future<Output = Result<JsValue, JsValue>> {
+        settled(self.set_promise(items))
+    }
+
+    pub fn remove(&self, keys: &JsValue) -> impl Future<Output = Result<JsValue, JsValue>> {
+        settled(self.remove_promise(keys))
+    }
+}
+
 async fn settled(call: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {
     JsFuture::from(call?).await
 }
@@ -35,8 +54,14 @@ fn sync() -> StorageArea {
     SYNC.with(Clone::clone)
 }
 
-fn local() -> StorageArea {
+pub fn local() -> StorageArea {
     LOCAL.with(Clone::clone)
+}
+
+/// Per-browser-session notes (the worker's, `ext::Area::Session`).
+#[cfg(feature = "app")]
+pub fn session() -> StorageArea {
+    SESSION.with(Clone::clone)
 }
 
 /// Several keys of the synced storage as `load_synced` gives each, in one read per area (the
@@ -53,7 +78,7 @@ pub async fn load_synced_keys<const N: usize>(keys: [&str; N]) -> [Option<JsValu
         if missing.length() == 0 {
             break;
         }
-        let Ok(values) = settled(area.get(&missing)).await else {
+        let Ok(values) = area.get(&missing).await else {
             continue;
         };
         for (key, slot) in keys.iter().zip(found.iter_mut()) {
@@ -72,14 +97,15 @@ pub async fn load_synced_keys<const N: usize>(keys: [&str; N]) -> [Option<JsValu
 pub async fn save_js(key: &str, value: &JsValue) -> Result<(), String> {
     let items = item(key, value)?;
     let name = JsValue::from_str(key);
-    if settled(sync().set(&items)).await.is_ok() {
-        let _ = settled(local().remove(&name)).await;
+    if sync().set(&items).await.is_ok() {
+        let _ = local().remove(&name).await;
         return Ok(());
     }
-    settled(local().set(&items))
+    local()
+        .set(&items)
         .await
         .map_err(|e| ["cannot save: ", &js_text(e)].concat())?;
-    let _ = settled(sync().remove(&name)).await;
+    let _ = sync().remove(&name).await;
     Ok(())
 }
 
