@@ -137,10 +137,7 @@ pub async fn settle(call: Result<Promise, JsValue>) -> Result<JsValue, String> {
 
 /// The active tab of the current window (for the worker: the last focused one).
 pub async fn active_tab() -> Option<JsValue> {
-    let query = to_obj(&Loose::object([
-        ("active", true.into()),
-        ("currentWindow", true.into()),
-    ]));
+    let query = to_obj(&crate::loose!({ "active": true, "currentWindow": true }));
     let tabs: js_sys::Array = chrome().tabs().query(&query).await.ok()?.dyn_into().ok()?;
     Some(tabs.get(0)).filter(|t| t.is_object())
 }

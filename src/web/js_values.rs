@@ -13,11 +13,11 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Deep enough for every message and stored value (a settings request: the request, its
 /// `host_targets` list, one entry, its target); deeper is `Other`.
-#[cfg(any(feature = "background", feature = "popup"))]
+#[cfg(feature = "app")]
 const MAX_DEPTH: u8 = 6;
 
 /// A JS value as the core reads it (a message, a stored value, a script's result).
-#[cfg(any(feature = "background", feature = "popup"))]
+#[cfg(feature = "app")]
 pub fn to_loose(value: &JsValue) -> Loose {
     loose_within(value, MAX_DEPTH)
 }
@@ -57,12 +57,12 @@ fn entries(obj: &Object) -> impl Iterator<Item = (String, JsValue)> {
 
 /// An array, where the context reads any (the content script reads no stored array: arrays are
 /// `Other` there, which keeps their code out of the wasm every GitLab tab loads).
-#[cfg(any(feature = "background", feature = "popup"))]
+#[cfg(feature = "app")]
 fn array(value: &JsValue) -> Option<&Array> {
     Array::is_array(value).then(|| value.unchecked_ref())
 }
 
-#[cfg(not(any(feature = "background", feature = "popup")))]
+#[cfg(not(feature = "app"))]
 fn array(_: &JsValue) -> Option<&Array> {
     None
 }
@@ -88,7 +88,7 @@ pub fn stored_last_actions(value: &JsValue) -> StoredLastActions {
 }
 
 /// A value as a plain JS value (objects and arrays made anew; `Missing` fields left out).
-#[cfg(any(feature = "background", feature = "popup"))]
+#[cfg(feature = "app")]
 pub fn to_js(value: &Loose) -> JsValue {
     match value {
         Loose::Missing | Loose::Other => JsValue::UNDEFINED,

@@ -3,9 +3,9 @@
 
 mod bindings;
 mod browser_url;
-#[cfg(any(feature = "background", feature = "popup"))]
+#[cfg(feature = "app")]
 mod ext;
-#[cfg(any(feature = "background", feature = "popup"))]
+#[cfg(feature = "app")]
 mod i18n;
 mod js_values;
 mod storage;
